@@ -1,0 +1,279 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE TABLE [Holidays] (
+        [Date] date NOT NULL,
+        [Name] nvarchar(50) NOT NULL,
+        CONSTRAINT [PK_Holidays] PRIMARY KEY ([Date])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE TABLE [Townships] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [NameEn] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_Townships] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE TABLE [Users] (
+        [Id] uniqueidentifier NOT NULL,
+        [Email] nvarchar(254) NOT NULL,
+        [NormalizedEmail] nvarchar(254) NOT NULL,
+        [PasswordHash] nvarchar(200) NOT NULL,
+        [DisplayName] nvarchar(100) NOT NULL,
+        [Phone] nvarchar(20) NULL,
+        [Role] int NOT NULL,
+        [TownshipId] uniqueidentifier NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Users] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Users_Townships_TownshipId] FOREIGN KEY ([TownshipId]) REFERENCES [Townships] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE TABLE [Villages] (
+        [Id] uniqueidentifier NOT NULL,
+        [TownshipId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [NameEn] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_Villages] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Villages_Townships_TownshipId] FOREIGN KEY ([TownshipId]) REFERENCES [Townships] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE TABLE [Venues] (
+        [Id] uniqueidentifier NOT NULL,
+        [OperatorId] uniqueidentifier NOT NULL,
+        [VillageId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [NameEn] nvarchar(200) NULL,
+        [Description] nvarchar(4000) NOT NULL,
+        [Categories] int NOT NULL,
+        [DailyCap] int NULL,
+        [Latitude] float NULL,
+        [Longitude] float NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Venues] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Venues_Users_OperatorId] FOREIGN KEY ([OperatorId]) REFERENCES [Users] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Venues_Villages_VillageId] FOREIGN KEY ([VillageId]) REFERENCES [Villages] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE TABLE [Offerings] (
+        [Id] uniqueidentifier NOT NULL,
+        [VenueId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [NameEn] nvarchar(200) NULL,
+        [Description] nvarchar(4000) NOT NULL,
+        [Kind] int NOT NULL,
+        [Category] int NOT NULL,
+        [MinParty] int NULL,
+        [MaxParty] int NULL,
+        [MinNights] int NULL,
+        [Published] bit NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [FreeCancelHoursBefore] int NOT NULL,
+        [RefundPercentAfter] int NOT NULL,
+        [PriceBase] bigint NOT NULL,
+        [PriceChild] bigint NULL,
+        [PriceHoliday] bigint NULL,
+        [PriceWeekend] bigint NULL,
+        CONSTRAINT [PK_Offerings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Offerings_Venues_VenueId] FOREIGN KEY ([VenueId]) REFERENCES [Venues] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE TABLE [Nights] (
+        [Id] uniqueidentifier NOT NULL,
+        [OfferingId] uniqueidentifier NOT NULL,
+        [Date] date NOT NULL,
+        [Units] int NOT NULL,
+        [Reserved] int NOT NULL,
+        [Closed] bit NOT NULL,
+        [ClosedReason] nvarchar(500) NULL,
+        CONSTRAINT [PK_Nights] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Nights_Reserved] CHECK ("Reserved" >= 0 AND "Reserved" <= "Units"),
+        CONSTRAINT [FK_Nights_Offerings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [Offerings] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE TABLE [Slots] (
+        [Id] uniqueidentifier NOT NULL,
+        [OfferingId] uniqueidentifier NOT NULL,
+        [Date] date NOT NULL,
+        [Start] time NOT NULL,
+        [End] time NOT NULL,
+        [Capacity] int NOT NULL,
+        [Reserved] int NOT NULL,
+        [Closed] bit NOT NULL,
+        [ClosedReason] nvarchar(500) NULL,
+        CONSTRAINT [PK_Slots] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Slots_Reserved] CHECK ("Reserved" >= 0 AND "Reserved" <= "Capacity"),
+        CONSTRAINT [FK_Slots_Offerings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [Offerings] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Nights_Date_OfferingId] ON [Nights] ([Date], [OfferingId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Nights_OfferingId_Date] ON [Nights] ([OfferingId], [Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Offerings_Published_Category_Name] ON [Offerings] ([Published], [Category], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Offerings_VenueId_Published] ON [Offerings] ([VenueId], [Published]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Slots_Date_OfferingId] ON [Slots] ([Date], [OfferingId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Slots_OfferingId_Date_Start] ON [Slots] ([OfferingId], [Date], [Start]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Townships_Name] ON [Townships] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Users_NormalizedEmail] ON [Users] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Users_TownshipId] ON [Users] ([TownshipId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Venues_Name] ON [Venues] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Venues_OperatorId] ON [Venues] ([OperatorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Venues_VillageId_Name] ON [Venues] ([VillageId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Villages_TownshipId_Name] ON [Villages] ([TownshipId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128221948_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128221948_Initial', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

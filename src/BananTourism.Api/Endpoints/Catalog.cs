@@ -1,0 +1,55 @@
+using BananTourism.Api.Hosting;
+using BananTourism.Application.Catalog;
+using BananTourism.Application.Catalog.GetAvailability;
+using BananTourism.Application.Catalog.GetOffering;
+using BananTourism.Application.Catalog.GetTownships;
+using BananTourism.Application.Catalog.GetVenue;
+using BananTourism.Application.Catalog.ListOfferings;
+using BananTourism.Application.Catalog.ListVenues;
+using BananTourism.Application.Common;
+using BananTourism.Domain.Venues;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BananTourism.Api.Endpoints;
+
+/// <summary>Anonymous browsing: townships, venues, offerings, live availability.</summary>
+public sealed class Catalog : IEndpointGroup
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Catalog").AllowAnonymous();
+        group.MapGet("/townships", GetTownships).WithName(nameof(GetTownships));
+        group.MapGet("/venues", ListVenues).WithName(nameof(ListVenues));
+        group.MapGet("/venues/{id:guid}", GetVenue).WithName(nameof(GetVenue));
+        group.MapGet("/offerings", ListOfferings).WithName(nameof(ListOfferings));
+        group.MapGet("/offerings/{id:guid}", GetOffering).WithName(nameof(GetOffering));
+        group.MapGet("/offerings/{id:guid}/availability", GetAvailability).WithName(nameof(GetAvailability));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<TownshipDto>>, ProblemHttpResult>> GetTownships(
+        ISender sender, CancellationToken ct) =>
+        (await sender.Send(new GetTownships(), ct)).ToOk();
+
+    public static async Task<Results<Ok<PagedList<VenueSummary>>, ProblemHttpResult>> ListVenues(
+        Guid? townshipId, Guid? villageId, EnumQuery<Category>? category, string? q, int? page, int? pageSize,
+        ISender sender, CancellationToken ct) =>
+        (await sender.Send(new ListVenues(townshipId, villageId, category?.Value, q, page, pageSize), ct)).ToOk();
+
+    public static async Task<Results<Ok<VenueDetail>, ProblemHttpResult>> GetVenue(
+        Guid id, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new GetVenue(id), ct)).ToOk();
+
+    public static async Task<Results<Ok<PagedList<OfferingSummary>>, ProblemHttpResult>> ListOfferings(
+        EnumQuery<Category>? category, Guid? townshipId, Guid? villageId, Guid? venueId, DateOnly? date, int? partySize,
+        string? q, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new ListOfferings(category?.Value, townshipId, villageId, venueId, date, partySize, q, page, pageSize), ct)).ToOk();
+
+    public static async Task<Results<Ok<OfferingDetail>, ProblemHttpResult>> GetOffering(
+        Guid id, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new GetOffering(id), ct)).ToOk();
+
+    public static async Task<Results<Ok<AvailabilityDto>, ProblemHttpResult>> GetAvailability(
+        Guid id, DateOnly? from, DateOnly? to, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new GetAvailability(id, from, to), ct)).ToOk();
+}

@@ -1,0 +1,79 @@
+using BananTourism.Application.Common;
+using BananTourism.Domain.Users;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.IdentityModel.Tokens;
+
+namespace BananTourism.Api.Hosting;
+
+public static class AuthSetup
+{
+    public const string Admin = "admin";
+    public const string Tourist = "tourist";
+    public const string Operator = "operator";
+    public const string Officer = "officer";
+
+    private static readonly TimeSpan Skew = TimeSpan.FromSeconds(30);
+
+    public static IServiceCollection AddBearerAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var key = JwtTokenIssuer.SigningKeyOf(options);
+        services.AddSingleton(options);
+        services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((jwt, clock) =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = options.Issuer,
+                ValidAudience = options.Audience,
+                IssuerSigningKey = key,
+                NameClaimType = Claims.Subject,
+                RoleClaimType = Claims.Role,
+
+                // Judge expiry by the same clock that issued the token.
+                LifetimeValidator = (notBefore, expires, _, _) =>
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    return (notBefore is null || notBefore <= now + Skew) && expires is { } e && now - Skew < e;
+                },
+            };
+            jwt.Events = new JwtBearerEvents
+            {
+                OnChallenge = async context =>
+                {
+                    context.HandleResponse();
+                    await WriteProblem(context.HttpContext, StatusCodes.Status401Unauthorized, "Not signed in.",
+                        "Send a valid bearer token from POST /api/v1/auth/login.");
+                },
+                OnForbidden = context => WriteProblem(context.HttpContext, StatusCodes.Status403Forbidden,
+                    "Not allowed.", "Your role cannot use this endpoint."),
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Admin, p => p.RequireRole(Claims.RoleName(Role.Admin)))
+            .AddPolicy(Tourist, p => p.RequireRole(Claims.RoleName(Role.Tourist)))
+            .AddPolicy(Operator, p => p.RequireRole(Claims.RoleName(Role.Operator)))
+            .AddPolicy(Officer, p => p.RequireRole(Claims.RoleName(Role.Officer), Claims.RoleName(Role.Admin)));
+        return services;
+    }
+
+    private static async Task WriteProblem(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        if (status == StatusCodes.Status401Unauthorized)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+}

@@ -1,0 +1,32 @@
+using BananTourism.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+namespace BananTourism.Api.Hosting;
+
+/// <summary>Health probes and the API reference.</summary>
+public static class Operations
+{
+    private const string Ready = "ready";
+
+    public static IServiceCollection AddOperations(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [Ready]);
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "BananTourism API";
+            document.Info.Description = "Booking agritourism in Banan district (巴南区), Chongqing.";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    public static WebApplication MapOperations(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("BananTourism API")).AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace BananTourism.Api.Hosting;
+
+/// <summary>Configuration section <c>RateLimits</c>: requests per minute per client address.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Sign-in and sign-up attempts per minute from one address: enough for a family sharing a
+    /// village's Wi-Fi, far too few for password guessing.</summary>
+    public int AuthPerMinute { get; set; } = 20;
+}
+
+public static class RateLimits
+{
+    public const string Auth = "auth";
+
+    public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(Auth, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.AuthPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                var http = context.HttpContext;
+                http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                var problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Title = "Too many requests.",
+                    Detail = $"Try again in {Math.Ceiling(retryAfter.TotalSeconds)} seconds.",
+                };
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>()
+                    .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+            };
+        });
+        return services;
+    }
+}

@@ -1,0 +1,70 @@
+using BananTourism.Api.Hosting;
+using BananTourism.Application.Common;
+using BananTourism.Infrastructure;
+using BananTourism.Infrastructure.Persistence;
+using BananTourism.Infrastructure.Seeding;
+using BananTourism.Application;
+using Mediator;
+
+if (args.Contains("--healthcheck"))
+{
+    // For container health checks: the runtime image has no curl.
+    return await HealthProbe.RunAsync();
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 256 * 1024);
+builder.Services.ConfigureHttpJsonOptions(options => JsonSetup.Configure(options.SerializerOptions));
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+{
+    var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+    context.ProblemDetails.Extensions.TryAdd("code", ErrorResults.CodeForStatus(status));
+    context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+});
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddBearerAuth(builder.Configuration);
+builder.Services.AddRateLimits(builder.Configuration);
+builder.Services.AddOperations();
+
+builder.Services.AddApplication();
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(IAppDbContext)];
+    options.PipelineBehaviors =
+    [
+        typeof(LoggingBehavior<,>),
+        typeof(ValidationBehavior<,>),
+    ];
+});
+
+var app = builder.Build();
+
+if (args.Contains("--migrate"))
+{
+    // Production databases change only when someone asks: `BananTourism.Api --migrate`.
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+    return 0;
+}
+
+await app.InitializeDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOperations();
+app.MapEndpointGroups();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public for the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,22 @@
+using FluentValidation;
+
+namespace BananTourism.Application.Accounts;
+
+/// <summary>Shape rules shared by every use case that takes account fields.</summary>
+public static class AccountRules
+{
+    public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(254).EmailAddress();
+
+    public static IRuleBuilderOptions<T, string> ValidNewPassword<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MinimumLength(8).MaximumLength(128)
+            .Must(p => p.Any(char.IsLetter) && p.Any(char.IsDigit))
+            .WithMessage("The password needs at least one letter and one digit.");
+
+    public static IRuleBuilderOptions<T, string> ValidDisplayName<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(100).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("The name is blank.");
+
+    /// <summary>A mainland mobile number (11 digits starting with 1) or an international one in E.164 form.</summary>
+    public static IRuleBuilderOptions<T, string?> ValidPhone<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Matches(@"^(1[3-9]\d{9}|\+[1-9]\d{6,14})$").WithMessage("Give a mobile number such as 13800138000 or +85291234567.");
+}

@@ -1,0 +1,38 @@
+using BananTourism.Domain.Common;
+using BananTourism.Domain.Offerings;
+using BananTourism.Domain.Venues;
+
+namespace BananTourism.Application.Catalog;
+
+public sealed record VenueSummary(
+    Guid Id,
+    string Name,
+    string? NameEn,
+    string Description,
+    Guid TownshipId,
+    Guid VillageId,
+    IReadOnlyList<Category> Categories,
+    int? DailyCap,
+    GeoPoint? Location);
+
+public sealed record OfferingSummary(
+    Guid Id,
+    Guid VenueId,
+    string Name,
+    string? NameEn,
+    OfferingKind Kind,
+    Category Category,
+    Money FromPrice,
+    int? Available);
+
+/// <summary>Time slots have <see cref="Adult"/> (and <see cref="Child"/>); stays have <see cref="PerNight"/>.</summary>
+public sealed record PricesDto(Money? Adult, Money? Child, Money? PerNight, Money? Weekend, Money? Holiday)
+{
+    public static PricesDto From(OfferingKind kind, PriceList prices) => kind == OfferingKind.TimeSlot
+        ? new PricesDto(Money.Yuan(prices.Base), Fen(prices.Child), null, Fen(prices.Weekend), Fen(prices.Holiday))
+        : new PricesDto(null, null, Money.Yuan(prices.Base), Fen(prices.Weekend), Fen(prices.Holiday));
+
+    private static Money? Fen(long? amount) => amount is { } a ? Money.Yuan(a) : null;
+}
+
+public sealed record CancellationPolicyDto(int FreeUntilHoursBefore, int RefundPercentAfter);

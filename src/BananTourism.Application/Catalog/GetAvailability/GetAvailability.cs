@@ -1,0 +1,81 @@
+using BananTourism.Application.Common;
+using BananTourism.Domain.Common;
+using BananTourism.Domain.Offerings;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BananTourism.Application.Catalog.GetAvailability;
+
+/// <summary>Live availability and the price of each slot or night in <c>[From, To]</c> (both inclusive).</summary>
+public sealed record GetAvailability(Guid OfferingId, DateOnly? From, DateOnly? To) : IQuery<Result<AvailabilityDto>>;
+
+/// <summary>Time-slot offerings fill <see cref="Slots"/>; nightly ones <see cref="Nights"/>.</summary>
+public sealed record AvailabilityDto(
+    OfferingKind Kind, IReadOnlyList<SlotAvailability>? Slots, IReadOnlyList<NightAvailability>? Nights);
+
+public sealed record SlotPrice(Money Adult, Money? Child);
+
+public sealed record SlotAvailability(
+    Guid Id, DateOnly Date, TimeOnly Start, TimeOnly End, int Capacity, int Remaining, SlotPrice Price,
+    AvailabilityStatus Status);
+
+public sealed record NightAvailability(DateOnly Date, int Units, int Remaining, Money Price, AvailabilityStatus Status);
+
+public sealed class GetAvailabilityHandler(IAppDbContext db, TimeProvider clock)
+    : IQueryHandler<GetAvailability, Result<AvailabilityDto>>
+{
+    public async ValueTask<Result<AvailabilityDto>> Handle(GetAvailability query, CancellationToken cancellationToken)
+    {
+        var offering = await db.Offerings.AsNoTracking()
+            .Where(o => o.Id == query.OfferingId && o.Published)
+            .Select(o => new { o.Kind, o.Prices })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (offering is null)
+        {
+            return OfferingErrors.NotFound;
+        }
+
+        var from = query.From!.Value;
+        var to = query.To!.Value;
+        var holidays = (await db.Holidays.AsNoTracking()
+            .Where(h => h.Date >= from && h.Date <= to)
+            .Select(h => h.Date)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var now = clock.GetUtcNow();
+        DayType DayOf(DateOnly date) => DayTypes.Of(date, offering.Kind, holidays.Contains(date));
+
+        if (offering.Kind == OfferingKind.TimeSlot)
+        {
+            var slots = await db.Slots.AsNoTracking()
+                .Where(s => s.OfferingId == query.OfferingId && s.Date >= from && s.Date <= to)
+                .OrderBy(s => s.Date).ThenBy(s => s.Start)
+                .ToListAsync(cancellationToken);
+            return new AvailabilityDto(
+                offering.Kind,
+                slots.Select(s =>
+                {
+                    var day = DayOf(s.Date);
+                    var child = offering.Prices.Child is null ? (Money?)null : Money.Yuan(offering.Prices.ChildPriceOn(day));
+                    var started = VenueTime.ToInstant(s.Date, s.Start) <= now;
+                    return new SlotAvailability(
+                        s.Id, s.Date, s.Start, s.End, s.Capacity, Math.Max(0, s.Capacity - s.Reserved),
+                        new SlotPrice(Money.Yuan(offering.Prices.UnitPriceOn(day)), child),
+                        Availability.Of(s.Closed, started, s.Capacity, s.Reserved));
+                }).ToList(),
+                null);
+        }
+
+        var today = VenueTime.Today(now);
+        var nights = await db.Nights.AsNoTracking()
+            .Where(n => n.OfferingId == query.OfferingId && n.Date >= from && n.Date <= to)
+            .OrderBy(n => n.Date)
+            .ToListAsync(cancellationToken);
+        return new AvailabilityDto(
+            offering.Kind,
+            null,
+            nights.Select(n => new NightAvailability(
+                n.Date, n.Units, Math.Max(0, n.Units - n.Reserved),
+                Money.Yuan(offering.Prices.UnitPriceOn(DayOf(n.Date))),
+                Availability.Of(n.Closed, n.Date < today, n.Units, n.Reserved))).ToList());
+    }
+}

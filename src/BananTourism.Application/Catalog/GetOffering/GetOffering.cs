@@ -1,0 +1,49 @@
+using BananTourism.Application.Common;
+using BananTourism.Domain.Common;
+using BananTourism.Domain.Offerings;
+using BananTourism.Domain.Venues;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BananTourism.Application.Catalog.GetOffering;
+
+public sealed record GetOffering(Guid Id) : IQuery<Result<OfferingDetail>>;
+
+public sealed record OfferingDetail(
+    Guid Id,
+    Guid VenueId,
+    string VenueName,
+    string Name,
+    string? NameEn,
+    string Description,
+    OfferingKind Kind,
+    Category Category,
+    PricesDto Prices,
+    int? MinParty,
+    int? MaxParty,
+    int? MinNights,
+    CancellationPolicyDto CancellationPolicy);
+
+/// <summary>The public view: unpublished offerings do not exist for tourists.</summary>
+public sealed class GetOfferingHandler(IAppDbContext db) : IQueryHandler<GetOffering, Result<OfferingDetail>>
+{
+    public async ValueTask<Result<OfferingDetail>> Handle(GetOffering query, CancellationToken cancellationToken)
+    {
+        var found = await (
+                from o in db.Offerings.AsNoTracking()
+                join v in db.Venues on o.VenueId equals v.Id
+                where o.Id == query.Id && o.Published
+                select new { Offering = o, VenueName = v.Name })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return OfferingErrors.NotFound;
+        }
+
+        var offering = found.Offering;
+        return new OfferingDetail(
+            offering.Id, offering.VenueId, found.VenueName, offering.Name, offering.NameEn, offering.Description, offering.Kind, offering.Category,
+            PricesDto.From(offering.Kind, offering.Prices), offering.MinParty, offering.MaxParty, offering.MinNights,
+            new CancellationPolicyDto(offering.CancellationPolicy.FreeUntilHoursBefore, offering.CancellationPolicy.RefundPercentAfter));
+    }
+}

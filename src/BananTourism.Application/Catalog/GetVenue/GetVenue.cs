@@ -1,0 +1,53 @@
+using BananTourism.Application.Common;
+using BananTourism.Domain.Common;
+using BananTourism.Domain.Venues;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BananTourism.Application.Catalog.GetVenue;
+
+public sealed record GetVenue(Guid Id) : IQuery<Result<VenueDetail>>;
+
+public sealed record VenueDetail(
+    Guid Id,
+    string Name,
+    string? NameEn,
+    string Description,
+    Guid TownshipId,
+    string TownshipName,
+    Guid VillageId,
+    string VillageName,
+    IReadOnlyList<Category> Categories,
+    int? DailyCap,
+    GeoPoint? Location,
+    IReadOnlyList<OfferingSummary> Offerings);
+
+public sealed class GetVenueHandler(IAppDbContext db) : IQueryHandler<GetVenue, Result<VenueDetail>>
+{
+    public async ValueTask<Result<VenueDetail>> Handle(GetVenue query, CancellationToken cancellationToken)
+    {
+        var venue = await (
+                from v in db.Venues.AsNoTracking()
+                join village in db.Villages on v.VillageId equals village.Id
+                join township in db.Townships on village.TownshipId equals township.Id
+                where v.Id == query.Id
+                select new { Venue = v, Village = village.Name, village.TownshipId, Township = township.Name })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (venue is null)
+        {
+            return VenueErrors.NotFound;
+        }
+
+        var offerings = await db.Offerings.AsNoTracking()
+            .Where(o => o.VenueId == query.Id && o.Published)
+            .OrderBy(o => o.Name)
+            .ToListAsync(cancellationToken);
+
+        var found = venue.Venue;
+        return new VenueDetail(
+            found.Id, found.Name, found.NameEn, found.Description, venue.TownshipId, venue.Township, found.VillageId, venue.Village,
+            found.CategoryList, found.DailyCap, found.Location,
+            offerings.Select(o => new OfferingSummary(
+                o.Id, o.VenueId, o.Name, o.NameEn, o.Kind, o.Category, Money.Yuan(o.Prices.From), null)).ToList());
+    }
+}

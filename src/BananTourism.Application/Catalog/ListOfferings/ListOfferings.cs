@@ -1,0 +1,99 @@
+using BananTourism.Application.Common;
+using BananTourism.Domain.Common;
+using BananTourism.Domain.Offerings;
+using BananTourism.Domain.Venues;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BananTourism.Application.Catalog.ListOfferings;
+
+/// <summary>Published offerings; with <see cref="Date"/>, only those with room that day for the party
+/// (a slot with enough seats left, or a night with a unit left), and how much room there is.</summary>
+public sealed record ListOfferings(
+    Category? Category,
+    Guid? TownshipId,
+    Guid? VillageId,
+    Guid? VenueId,
+    DateOnly? Date,
+    int? PartySize,
+    string? Q,
+    int? Page,
+    int? PageSize) : IQuery<Result<PagedList<OfferingSummary>>>, IPaged;
+
+public sealed class ListOfferingsHandler(IAppDbContext db, TimeProvider clock)
+    : IQueryHandler<ListOfferings, Result<PagedList<OfferingSummary>>>
+{
+    public async ValueTask<Result<PagedList<OfferingSummary>>> Handle(ListOfferings query, CancellationToken cancellationToken)
+    {
+        var offerings =
+            from o in db.Offerings.AsNoTracking()
+            join v in db.Venues on o.VenueId equals v.Id
+            join village in db.Villages on v.VillageId equals village.Id
+            where o.Published
+            select new { Offering = o, village.TownshipId, v.VillageId, VenueName = v.Name };
+
+        if (query.Category is { } category)
+        {
+            offerings = offerings.Where(x => x.Offering.Category == category);
+        }
+
+        if (query.TownshipId is { } townshipId)
+        {
+            offerings = offerings.Where(x => x.TownshipId == townshipId);
+        }
+
+        if (query.VillageId is { } villageId)
+        {
+            offerings = offerings.Where(x => x.VillageId == villageId);
+        }
+
+        if (query.VenueId is { } venueId)
+        {
+            offerings = offerings.Where(x => x.Offering.VenueId == venueId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var pattern = Like.Contains(query.Q.Trim());
+            offerings = offerings.Where(x =>
+                EF.Functions.Like(x.Offering.Name, pattern, Like.Escape)
+                || EF.Functions.Like(x.Offering.NameEn!, pattern, Like.Escape)
+                || EF.Functions.Like(x.VenueName, pattern, Like.Escape));
+        }
+
+        var ordered = offerings.OrderBy(x => x.Offering.Name).ThenBy(x => x.Offering.Id);
+
+        if (query.Date is not { } date)
+        {
+            var plain = await ordered
+                .Select(x => new { x.Offering.Id, x.Offering.VenueId, x.Offering.Name, x.Offering.NameEn, x.Offering.Kind, x.Offering.Category, x.Offering.Prices })
+                .ToPageAsync(query, cancellationToken);
+            return new PagedList<OfferingSummary>(
+                plain.Items.Select(o => new OfferingSummary(o.Id, o.VenueId, o.Name, o.NameEn, o.Kind, o.Category, Money.Yuan(o.Prices.From), null)).ToList(),
+                plain.Page, plain.PageSize, plain.Total);
+        }
+
+        var party = query.PartySize ?? 1;
+        var now = clock.GetUtcNow();
+        var today = VenueTime.Today(now);
+        var nowLocal = TimeOnly.FromTimeSpan(now.ToOffset(VenueTime.Offset).TimeOfDay);
+        var slots = db.Slots.Where(s => s.Date == date && !s.Closed && s.Capacity - s.Reserved >= party
+                                        && (date > today || (date == today && s.Start > nowLocal)));
+        var nights = db.Nights.Where(n => n.Date == date && !n.Closed && n.Units - n.Reserved >= 1 && date >= today);
+
+        var withRoom = await ordered
+            .Select(x => new
+            {
+                x.Offering.Id, x.Offering.VenueId, x.Offering.Name, x.Offering.NameEn, x.Offering.Kind, x.Offering.Category, x.Offering.Prices,
+                Available = x.Offering.Kind == OfferingKind.TimeSlot
+                    ? slots.Where(s => s.OfferingId == x.Offering.Id).Sum(s => s.Capacity - s.Reserved)
+                    : nights.Where(n => n.OfferingId == x.Offering.Id).Sum(n => n.Units - n.Reserved),
+            })
+            .Where(x => x.Available > 0)
+            .ToPageAsync(query, cancellationToken);
+
+        return new PagedList<OfferingSummary>(
+            withRoom.Items.Select(o => new OfferingSummary(o.Id, o.VenueId, o.Name, o.NameEn, o.Kind, o.Category, Money.Yuan(o.Prices.From), o.Available)).ToList(),
+            withRoom.Page, withRoom.PageSize, withRoom.Total);
+    }
+}

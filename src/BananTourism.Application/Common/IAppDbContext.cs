@@ -1,0 +1,32 @@
+using BananTourism.Domain.Calendar;
+using BananTourism.Domain.Geography;
+using BananTourism.Domain.Offerings;
+using BananTourism.Domain.Users;
+using BananTourism.Domain.Venues;
+using Microsoft.EntityFrameworkCore;
+
+namespace BananTourism.Application.Common;
+
+/// <summary>The application's port to its data. Handlers query with LINQ and save once per command; there is
+/// no generic repository in between.</summary>
+public interface IAppDbContext
+{
+    DbSet<Township> Townships { get; }
+
+    DbSet<Village> Villages { get; }
+
+    DbSet<Venue> Venues { get; }
+
+    DbSet<Offering> Offerings { get; }
+
+    DbSet<Slot> Slots { get; }
+
+    DbSet<NightInventory> Nights { get; }
+
+    DbSet<Holiday> Holidays { get; }
+
+    DbSet<User> Users { get; }
+
+    /// <summary>Commits the unit of work. Throws <see cref="DuplicateKeyException"/> when a unique index rejects it.</summary>
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,11 @@
+using BananTourism.Domain.Users;
+
+namespace BananTourism.Application.Common;
+
+/// <summary>Who is calling, as established by the host's authentication.</summary>
+public interface ICurrentUser
+{
+    Guid? Id { get; }
+
+    Role? Role { get; }
+}

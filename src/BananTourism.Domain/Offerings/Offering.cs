@@ -1,0 +1,100 @@
+using BananTourism.Domain.Common;
+using BananTourism.Domain.Venues;
+
+namespace BananTourism.Domain.Offerings;
+
+/// <summary>产品: something bookable at a venue, by time slot or by night.</summary>
+public sealed class Offering
+{
+    private Offering()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid VenueId { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public string? NameEn { get; private set; }
+
+    public string Description { get; private set; } = "";
+
+    public OfferingKind Kind { get; private set; }
+
+    public Category Category { get; private set; }
+
+    public PriceList Prices { get; private set; } = null!;
+
+    public int? MinParty { get; private set; }
+
+    public int? MaxParty { get; private set; }
+
+    public int? MinNights { get; private set; }
+
+    public CancellationPolicy CancellationPolicy { get; private set; } = null!;
+
+    public bool Published { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static Offering Create(Guid venueId, OfferingKind kind, OfferingDetails details, DateTimeOffset now)
+    {
+        var offering = new Offering
+        {
+            Id = Guid.CreateVersion7(now),
+            VenueId = venueId,
+            Kind = kind,
+            CreatedAt = now,
+        };
+        offering.Apply(details);
+        return offering;
+    }
+
+    /// <summary>Edits never touch existing bookings: a booking keeps the total it was made with.</summary>
+    public Result<Success> Update(OfferingKind kind, OfferingDetails details)
+    {
+        if (kind != Kind)
+        {
+            return OfferingErrors.KindCannotChange;
+        }
+
+        Apply(details);
+        return Success.Value;
+    }
+
+    private void Apply(OfferingDetails details)
+    {
+        Name = details.Name;
+        NameEn = details.NameEn;
+        Description = details.Description;
+        Category = details.Category;
+        Prices = details.Prices;
+        MinParty = details.MinParty;
+        MaxParty = details.MaxParty;
+        MinNights = details.MinNights;
+        CancellationPolicy = details.CancellationPolicy;
+        Published = details.Published;
+    }
+}
+
+/// <summary>The fields an operator edits on an offering.</summary>
+public sealed record OfferingDetails(
+    string Name,
+    string? NameEn,
+    string Description,
+    Category Category,
+    PriceList Prices,
+    int? MinParty,
+    int? MaxParty,
+    int? MinNights,
+    CancellationPolicy CancellationPolicy,
+    bool Published);
+
+public static class OfferingErrors
+{
+    public static readonly Error NotFound = Error.NotFound("not_found", "The offering does not exist.");
+
+    public static readonly Error KindCannotChange = Error.Validation(
+        "kind", "An offering's kind cannot change once created; create a new offering instead.");
+}

@@ -1,0 +1,80 @@
+using BananTourism.Domain.Common;
+
+namespace BananTourism.Domain.Venues;
+
+/// <summary>项目/经营点: a place run by one operator, with an optional ecological daily cap (最大承载量).</summary>
+public sealed class Venue
+{
+    private Venue()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OperatorId { get; private set; }
+
+    public Guid VillageId { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public string? NameEn { get; private set; }
+
+    public string Description { get; private set; } = "";
+
+    /// <summary>Bit mask of <see cref="Category"/>; see <see cref="CategoryMask"/>.</summary>
+    public int Categories { get; private set; }
+
+    /// <summary>Visitors per day across all offerings; null means no cap.</summary>
+    public int? DailyCap { get; private set; }
+
+    public double? Latitude { get; private set; }
+
+    public double? Longitude { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public GeoPoint? Location => Latitude is { } lat && Longitude is { } lng ? new GeoPoint(lat, lng) : null;
+
+    public IReadOnlyList<Category> CategoryList => CategoryMask.Split(Categories);
+
+    public static Venue Create(
+        Guid operatorId, Guid villageId, VenueDetails details, DateTimeOffset now)
+    {
+        var venue = new Venue
+        {
+            Id = Guid.CreateVersion7(now),
+            OperatorId = operatorId,
+            CreatedAt = now,
+        };
+        venue.Apply(villageId, details);
+        return venue;
+    }
+
+    public void Update(Guid villageId, VenueDetails details) => Apply(villageId, details);
+
+    private void Apply(Guid villageId, VenueDetails details)
+    {
+        VillageId = villageId;
+        Name = details.Name;
+        NameEn = details.NameEn;
+        Description = details.Description;
+        Categories = CategoryMask.Of(details.Categories);
+        DailyCap = details.DailyCap;
+        Latitude = details.Location?.Latitude;
+        Longitude = details.Location?.Longitude;
+    }
+}
+
+/// <summary>The fields an operator edits on a venue.</summary>
+public sealed record VenueDetails(
+    string Name,
+    string? NameEn,
+    string Description,
+    IReadOnlyCollection<Category> Categories,
+    int? DailyCap,
+    GeoPoint? Location);
+
+public static class VenueErrors
+{
+    public static readonly Error NotFound = Error.NotFound("not_found", "The venue does not exist.");
+}

@@ -1,0 +1,66 @@
+using BananTourism.Application.Common;
+using BananTourism.Infrastructure.Identity;
+using BananTourism.Infrastructure.Persistence;
+using BananTourism.Infrastructure.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BananTourism.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContextPool<AppDbContext>(db => Configure(db, options.Provider, connectionString));
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoDataSeeder>();
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder db, DatabaseProvider provider, string? connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                db.UseSqlite(SqliteConnectionString(connectionString), sqlite => sqlite.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly));
+                db.AddInterceptors(new SqlitePragmas());
+                break;
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        $"Database:Provider is SqlServer but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is not set.");
+                }
+
+                db.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(DatabaseOptions.SqlServerMigrationsAssembly));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{provider}'.");
+        }
+    }
+
+    /// <summary>The configured SQLite connection string, or the default file; the file's folder is created.</summary>
+    private static string SqliteConnectionString(string? configured)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? $"Data Source={DatabaseOptions.DefaultSqliteFile}" : configured);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder) && builder.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        builder.ForeignKeys = true;
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,64 @@
+using BananTourism.Application.Common;
+using BananTourism.Domain.Calendar;
+using BananTourism.Domain.Geography;
+using BananTourism.Domain.Offerings;
+using BananTourism.Domain.Users;
+using BananTourism.Domain.Venues;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace BananTourism.Infrastructure.Persistence;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IAppDbContext
+{
+    public DbSet<Township> Townships => Set<Township>();
+
+    public DbSet<Village> Villages => Set<Village>();
+
+    public DbSet<Venue> Venues => Set<Venue>();
+
+    public DbSet<Offering> Offerings => Set<Offering>();
+
+    public DbSet<Slot> Slots => Set<Slot>();
+
+    public DbSet<NightInventory> Nights => Set<NightInventory>();
+
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e.InnerException))
+        {
+            throw new DuplicateKeyException("A unique index rejected the write.", e);
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time-with-offset type and cannot compare or order the text EF would store.
+        // Instants are UTC, so their UTC ticks order and compare exactly.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    internal static bool IsUniqueViolation(Exception? e) => e switch
+    {
+        // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY
+        SqliteException s => s.SqliteExtendedErrorCode is 2067 or 1555,
+        // Cannot insert duplicate key row (unique index) / violation of PRIMARY KEY or UNIQUE constraint
+        SqlException s => s.Number is 2601 or 2627,
+        _ => false,
+    };
+}

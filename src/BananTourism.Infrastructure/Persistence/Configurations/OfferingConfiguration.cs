@@ -1,0 +1,32 @@
+using BananTourism.Domain.Offerings;
+using BananTourism.Domain.Venues;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BananTourism.Infrastructure.Persistence.Configurations;
+
+internal sealed class OfferingConfiguration : IEntityTypeConfiguration<Offering>
+{
+    public void Configure(EntityTypeBuilder<Offering> builder)
+    {
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Name).HasMaxLength(200);
+        builder.Property(o => o.NameEn).HasMaxLength(200);
+        builder.Property(o => o.Description).HasMaxLength(4000);
+        builder.ComplexProperty(o => o.Prices, prices =>
+        {
+            prices.Property(p => p.Base).HasColumnName("PriceBase");
+            prices.Property(p => p.Child).HasColumnName("PriceChild");
+            prices.Property(p => p.Weekend).HasColumnName("PriceWeekend");
+            prices.Property(p => p.Holiday).HasColumnName("PriceHoliday");
+        });
+        builder.ComplexProperty(o => o.CancellationPolicy, policy =>
+        {
+            policy.Property(p => p.FreeUntilHoursBefore).HasColumnName("FreeCancelHoursBefore");
+            policy.Property(p => p.RefundPercentAfter).HasColumnName("RefundPercentAfter");
+        });
+        builder.HasOne<Venue>().WithMany().HasForeignKey(o => o.VenueId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(o => new { o.VenueId, o.Published });
+        builder.HasIndex(o => new { o.Published, o.Category, o.Name });
+    }
+}

@@ -1,0 +1,52 @@
+using BananTourism.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace BananTourism.Infrastructure.Seeding;
+
+/// <summary>Brings a database to the current schema and reference data, and optionally fills an empty one
+/// with the demo catalog.</summary>
+public sealed partial class DatabaseInitializer(
+    AppDbContext db, DatabaseOptions options, DemoDataSeeder demo, ILogger<DatabaseInitializer> logger)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers run beside the single writer; the mode is stored in the file, so once is enough.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+        await HolidaySeed.EnsureAsync(db, cancellationToken);
+        LogMigrated(options.Provider);
+    }
+
+    public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken) =>
+        (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+
+    public async Task SeedDemoDataAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Townships.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        await demo.SeedAsync(cancellationToken);
+        LogSeeded();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ({Provider}) is at the current schema")]
+    private partial void LogMigrated(DatabaseProvider provider);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo catalog of Banan district")]
+    private partial void LogSeeded();
+}

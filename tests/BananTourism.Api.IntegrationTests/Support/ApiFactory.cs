@@ -1,0 +1,74 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BananTourism.Api.IntegrationTests.Support;
+
+/// <summary>The real Api on Kestrel over loopback, with its own SQLite file seeded with the demo catalog, and a
+/// clock the test controls (09:00 in Chongqing on Monday 21 September 2026, ten days before National Day).</summary>
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 9, 21, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "banan-tests", Guid.NewGuid().ToString("N"));
+
+    public ApiFactory() => UseKestrel(0);
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public string DatabasePath => Path.Combine(_folder, "banan.db");
+
+    /// <summary>Extra settings a derived factory wants (e.g. lower rate limits).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        StartServer();
+        return ValueTask.CompletedTask;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:BananTourism", $"Data Source={DatabasePath}");
+        builder.UseSetting("RateLimits:AuthPerMinute", "10000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public async Task<HttpClient> SignInAsync(string email, string password = "Banan#2026")
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var login = await response.Content.ReadFromJsonAsync<LoginAnswer>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login!.AccessToken);
+        return client;
+    }
+
+    private sealed record LoginAnswer(string AccessToken, int ExpiresIn, string Role);
+}
