@@ -277,3 +277,197 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128223335_Bookings'
+)
+BEGIN
+    CREATE TABLE [Bookings] (
+        [Id] uniqueidentifier NOT NULL,
+        [Reference] nvarchar(16) NOT NULL,
+        [TouristId] uniqueidentifier NOT NULL,
+        [OfferingId] uniqueidentifier NOT NULL,
+        [VenueId] uniqueidentifier NOT NULL,
+        [Kind] int NOT NULL,
+        [SlotId] uniqueidentifier NULL,
+        [Date] date NOT NULL,
+        [EndDate] date NOT NULL,
+        [StartTime] time NULL,
+        [EndTime] time NULL,
+        [StartsAt] datetimeoffset NOT NULL,
+        [Units] int NULL,
+        [Adults] int NOT NULL,
+        [Children] int NOT NULL,
+        [Total] bigint NOT NULL,
+        [Status] int NOT NULL,
+        [PaymentMethod] int NOT NULL,
+        [PaymentStatus] int NOT NULL,
+        [AmountPaid] bigint NOT NULL,
+        [ExpiresAt] datetimeoffset NULL,
+        [VerificationCode] nvarchar(16) NOT NULL,
+        [FreeCancelHoursBefore] int NOT NULL,
+        [RefundPercentAfter] int NOT NULL,
+        [ContactName] nvarchar(50) NOT NULL,
+        [ContactPhone] nvarchar(20) NOT NULL,
+        [ContactEmail] nvarchar(254) NULL,
+        [Notes] nvarchar(500) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CancelledAt] datetimeoffset NULL,
+        [CancelReason] nvarchar(500) NULL,
+        [RefundAmount] bigint NOT NULL,
+        [RefundStatus] int NOT NULL,
+        [CheckedInAt] datetimeoffset NULL,
+        [CheckedInHeadcount] int NULL,
+        CONSTRAINT [PK_Bookings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Bookings_Offerings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [Offerings] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Bookings_Slots_SlotId] FOREIGN KEY ([SlotId]) REFERENCES [Slots] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Bookings_Users_TouristId] FOREIGN KEY ([TouristId]) REFERENCES [Users] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Bookings_Venues_VenueId] FOREIGN KEY ([VenueId]) REFERENCES [Venues] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128223335_Bookings'
+)
+BEGIN
+    CREATE TABLE [IdempotencyRecords] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [Key] nvarchar(255) NOT NULL,
+        [RequestHash] nchar(64) NOT NULL,
+        [Completed] bit NOT NULL,
+        [ResourceId] uniqueidentifier NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [LockedUntil] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_IdempotencyRecords] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_IdempotencyRecords_Users_UserId] FOREIGN KEY ([UserId]) REFERENCES [Users] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128223335_Bookings'
+)
+BEGIN
+    CREATE TABLE [VenueDays] (
+        [VenueId] uniqueidentifier NOT NULL,
+        [Date] date NOT NULL,
+        [Reserved] int NOT NULL,
+        CONSTRAINT [PK_VenueDays] PRIMARY KEY ([VenueId], [Date]),
+        CONSTRAINT [CK_VenueDays_Reserved] CHECK ("Reserved" >= 0),
+        CONSTRAINT [FK_VenueDays_Venues_VenueId] FOREIGN KEY ([VenueId]) REFERENCES [Venues] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128223335_Bookings'
+)
+BEGIN
+    CREATE TABLE [BookingLines] (
+        [Id] int NOT NULL IDENTITY,
+        [Date] date NOT NULL,
+        [Kind] int NOT NULL,
+        [Quantity] int NOT NULL,
+        [UnitPrice] bigint NOT NULL,
+        [Amount] bigint NOT NULL,
+        [BookingId] uniqueidentifier NULL,
+        CONSTRAINT [PK_BookingLines] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_BookingLines_Bookings_BookingId] FOREIGN KEY ([BookingId]) REFERENCES [Bookings] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128223335_Bookings'
+)
+BEGIN
+    CREATE INDEX [IX_BookingLines_BookingId] ON [BookingLines] ([BookingId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128223335_Bookings'
+)
+BEGIN
+    CREATE INDEX [IX_Bookings_OfferingId_Date] ON [Bookings] ([OfferingId], [Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128223335_Bookings'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Bookings_Reference] ON [Bookings] ([Reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128223335_Bookings'
+)
+BEGIN
+    CREATE INDEX [IX_Bookings_SlotId] ON [Bookings] ([SlotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128223335_Bookings'
+)
+BEGIN
+    CREATE INDEX [IX_Bookings_Status_ExpiresAt] ON [Bookings] ([Status], [ExpiresAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128223335_Bookings'
+)
+BEGIN
+    CREATE INDEX [IX_Bookings_TouristId_CreatedAt] ON [Bookings] ([TouristId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128223335_Bookings'
+)
+BEGIN
+    CREATE INDEX [IX_Bookings_VenueId_Date_Status] ON [Bookings] ([VenueId], [Date], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128223335_Bookings'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Bookings_VerificationCode] ON [Bookings] ([VerificationCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128223335_Bookings'
+)
+BEGIN
+    CREATE INDEX [IX_IdempotencyRecords_CreatedAt] ON [IdempotencyRecords] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128223335_Bookings'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_IdempotencyRecords_UserId_Key] ON [IdempotencyRecords] ([UserId], [Key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128223335_Bookings'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128223335_Bookings', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -30,7 +30,7 @@ builder.Services.AddBearerAuth(builder.Configuration);
 builder.Services.AddRateLimits(builder.Configuration);
 builder.Services.AddOperations();
 
-builder.Services.AddApplication();
+builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;

@@ -1,18 +1,26 @@
+using BananTourism.Application.Bookings;
 using BananTourism.Application.Common;
+using BananTourism.Application.Common.Idempotency;
 using FluentValidation;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BananTourism.Application;
 
 public static class DependencyInjection
 {
-    /// <summary>Validators (stateless, so singletons). The mediator itself is generated and registered in the host.</summary>
-    public static IServiceCollection AddApplication(this IServiceCollection services)
+    /// <summary>Validators (stateless, so singletons) and the use cases' collaborators. The mediator itself is
+    /// generated and registered in the host.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
     {
         // Stop at a rule's first failure: later rules of the same property may assume it is present.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : FieldName.Of(member.Name);
         services.AddValidatorsFromAssemblyContaining<IAppDbContext>(ServiceLifetime.Singleton);
+
+        services.AddSingleton(configuration.GetSection(BookingOptions.Section).Get<BookingOptions>() ?? new BookingOptions());
+        services.AddScoped<CapacityLedger>();
+        services.AddScoped<IdempotencyGuard>();
         return services;
     }
 }

@@ -1,4 +1,6 @@
 using BananTourism.Application.Common;
+using BananTourism.Infrastructure.Background;
+using BananTourism.Infrastructure.Documents;
 using BananTourism.Infrastructure.Identity;
 using BananTourism.Infrastructure.Persistence;
 using BananTourism.Infrastructure.Seeding;
@@ -22,6 +24,12 @@ public static class DependencyInjection
         services.AddDbContextPool<AppDbContext>(db => Configure(db, options.Provider, connectionString));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
+        services.AddSingleton<IDocumentRenderer, DocumentRenderer>();
+        if (configuration.GetValue("Bookings:RunExpiry", true))
+        {
+            services.AddHostedService<HoldExpiryService>();
+        }
+
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();
         return services;

@@ -13,11 +13,15 @@ public sealed class RateLimitOptions
     /// <summary>Sign-in and sign-up attempts per minute from one address: enough for a family sharing a
     /// village's Wi-Fi, far too few for password guessing.</summary>
     public int AuthPerMinute { get; set; } = 20;
+
+    /// <summary>Booking and cancellation requests per minute per signed-in tourist (or address).</summary>
+    public int BookingsPerMinute { get; set; } = 30;
 }
 
 public static class RateLimits
 {
     public const string Auth = "auth";
+    public const string Bookings = "bookings";
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,6 +34,14 @@ public static class RateLimits
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.AuthPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            limiter.AddPolicy(Bookings, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.FindFirst(Claims.Subject)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.BookingsPerMinute,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));

@@ -1,9 +1,13 @@
+using BananTourism.Application.Common.Idempotency;
+using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Calendar;
 using BananTourism.Domain.Geography;
 using BananTourism.Domain.Offerings;
 using BananTourism.Domain.Users;
 using BananTourism.Domain.Venues;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace BananTourism.Application.Common;
 
@@ -26,6 +30,20 @@ public interface IAppDbContext
     DbSet<Holiday> Holidays { get; }
 
     DbSet<User> Users { get; }
+
+    DbSet<Booking> Bookings { get; }
+
+    DbSet<VenueDay> VenueDays { get; }
+
+    DbSet<IdempotencyRecord> IdempotencyRecords { get; }
+
+    /// <summary>For the explicit transactions of commands that change capacity.</summary>
+    DatabaseFacade Database { get; }
+
+    ChangeTracker ChangeTracker { get; }
+
+    EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
+        where TEntity : class;
 
     /// <summary>Commits the unit of work. Throws <see cref="DuplicateKeyException"/> when a unique index rejects it.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);

@@ -1,4 +1,6 @@
 using BananTourism.Application.Common;
+using BananTourism.Application.Common.Idempotency;
+using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Calendar;
 using BananTourism.Domain.Geography;
 using BananTourism.Domain.Offerings;
@@ -27,6 +29,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Holiday> Holidays => Set<Holiday>();
 
     public DbSet<User> Users => Set<User>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<VenueDay> VenueDays => Set<VenueDay>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

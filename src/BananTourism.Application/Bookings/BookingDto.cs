@@ -1,0 +1,100 @@
+using BananTourism.Application.Common;
+using BananTourism.Domain.Bookings;
+using BananTourism.Domain.Common;
+using BananTourism.Domain.Offerings;
+using Microsoft.EntityFrameworkCore;
+
+namespace BananTourism.Application.Bookings;
+
+/// <summary>A booking as tourists, operators and admins see it (API.md's booking shape).</summary>
+public sealed record BookingDto(
+    Guid Id,
+    string Reference,
+    BookingStatus Status,
+    Guid OfferingId,
+    string OfferingName,
+    Guid VenueId,
+    string VenueName,
+    OfferingKind Kind,
+    Guid? SlotId,
+    DateOnly Date,
+    TimeOnly? Start,
+    TimeOnly? End,
+    DateOnly? CheckIn,
+    DateOnly? CheckOut,
+    int? Units,
+    int Adults,
+    int Children,
+    Money Total,
+    IReadOnlyList<BookingLineDto> Breakdown,
+    DateTimeOffset? ExpiresAt,
+    string? VerificationCode,
+    PaymentDto Payment,
+    ContactDto Contact,
+    string? Notes,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? CancelledAt,
+    string? CancelReason,
+    RefundDto? Refund,
+    DateTimeOffset? CheckedInAt,
+    int? Headcount);
+
+public sealed record BookingLineDto(DateOnly Date, LineKind Kind, int Quantity, Money UnitPrice, Money Amount);
+
+public sealed record PaymentDto(PaymentMethod Method, PaymentStatus Status, Money AmountPaid, string? ClientSecret);
+
+public sealed record ContactDto(string Name, string Phone, string? Email);
+
+public sealed record RefundDto(long Amount, string Currency, RefundStatus Status);
+
+public static class BookingViews
+{
+    public static BookingDto ToDto(this Booking b, string offeringName, string venueName) => new(
+        b.Id,
+        b.Reference,
+        b.Status,
+        b.OfferingId,
+        offeringName,
+        b.VenueId,
+        venueName,
+        b.Kind,
+        b.SlotId,
+        b.Date,
+        b.StartTime,
+        b.EndTime,
+        b.Kind == OfferingKind.Nightly ? b.Date : null,
+        b.Kind == OfferingKind.Nightly ? b.EndDate : null,
+        b.Units,
+        b.Adults,
+        b.Children,
+        Money.Yuan(b.Total),
+        b.Lines.OrderBy(l => l.Date).ThenBy(l => l.Kind)
+            .Select(l => new BookingLineDto(l.Date, l.Kind, l.Quantity, Money.Yuan(l.UnitPrice), Money.Yuan(l.Amount))).ToList(),
+        b.Status == BookingStatus.Held ? b.ExpiresAt : null,
+        b.Status is BookingStatus.Confirmed or BookingStatus.CheckedIn ? Codes.Format(b.VerificationCode) : null,
+        new PaymentDto(b.PaymentMethod, b.PaymentStatus, Money.Yuan(b.AmountPaid), null),
+        new ContactDto(b.ContactName, b.ContactPhone, b.ContactEmail),
+        b.Notes,
+        b.CreatedAt,
+        b.CancelledAt,
+        b.CancelReason,
+        b.Status == BookingStatus.Cancelled ? new RefundDto(b.RefundAmount, Money.Cny, b.RefundStatus) : null,
+        b.CheckedInAt,
+        b.CheckedInHeadcount);
+
+    /// <summary>Loads bookings with their lines and names, in the order given by <paramref name="query"/>.</summary>
+    public static async Task<List<BookingDto>> ToDtosAsync(this IQueryable<Booking> query, IAppDbContext db, CancellationToken ct)
+    {
+        var rows = await (
+                from b in query.Include(b => b.Lines)
+                join o in db.Offerings on b.OfferingId equals o.Id
+                join v in db.Venues on b.VenueId equals v.Id
+                select new { Booking = b, Offering = o.Name, Venue = v.Name })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        return rows.Select(r => r.Booking.ToDto(r.Offering, r.Venue)).ToList();
+    }
+
+    public static async Task<BookingDto?> LoadAsync(IAppDbContext db, Guid id, CancellationToken ct) =>
+        (await db.Bookings.Where(b => b.Id == id).ToDtosAsync(db, ct)).SingleOrDefault();
+}

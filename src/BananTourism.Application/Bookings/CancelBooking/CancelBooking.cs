@@ -1,0 +1,64 @@
+using BananTourism.Application.Common;
+using BananTourism.Domain.Bookings;
+using BananTourism.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace BananTourism.Application.Bookings.CancelBooking;
+
+/// <summary>A tourist cancels their held or confirmed booking before it starts; the refund follows the policy
+/// copied when they booked, and the capacity goes back on sale.</summary>
+public sealed record CancelBooking(Guid Id) : ICommand<Result<BookingDto>>;
+
+public sealed partial class CancelBookingHandler(
+    IAppDbContext db, ICurrentUser currentUser, CapacityLedger ledger, TimeProvider clock, ILogger<CancelBookingHandler> logger)
+    : ICommandHandler<CancelBooking, Result<BookingDto>>
+{
+    public const string ByTourist = "Cancelled by the tourist.";
+
+    public async ValueTask<Result<BookingDto>> Handle(CancelBooking command, CancellationToken ct)
+    {
+        var me = currentUser.Id ?? Guid.Empty;
+        var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == command.Id && b.TouristId == me, ct);
+        if (booking is null)
+        {
+            return BookingErrors.NotFound;
+        }
+
+        var now = clock.GetUtcNow();
+        if (booking.Status is not (BookingStatus.Held or BookingStatus.Confirmed) || booking.RefundIfCancelledAt(now) is not { } refund)
+        {
+            return BookingErrors.NotCancellable;
+        }
+
+        var paymentStatus = booking.AmountPaid == 0 ? PaymentStatus.Voided
+            : refund == booking.AmountPaid ? PaymentStatus.Refunded
+            : PaymentStatus.PartiallyRefunded;
+        var refundStatus = refund > 0 ? RefundStatus.Pending : RefundStatus.NotRequired;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var cancelled = await db.Bookings
+            .Where(b => b.Id == booking.Id && b.Status == booking.Status)
+            .ExecuteUpdateAsync(b => b
+                .SetProperty(x => x.Status, BookingStatus.Cancelled)
+                .SetProperty(x => x.CancelledAt, now)
+                .SetProperty(x => x.CancelReason, ByTourist)
+                .SetProperty(x => x.RefundAmount, refund)
+                .SetProperty(x => x.RefundStatus, refundStatus)
+                .SetProperty(x => x.PaymentStatus, paymentStatus), ct);
+        if (cancelled == 0)
+        {
+            // It expired, was closed or checked in a moment ago: that transition won.
+            return BookingErrors.NotCancellable;
+        }
+
+        await ledger.ReleaseAsync(booking, ct);
+        await transaction.CommitAsync(ct);
+        LogCancelled(booking.Id, refund);
+        return (await BookingViews.LoadAsync(db, booking.Id, ct))!;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Booking {BookingId} cancelled by its tourist; refund {Refund} fen")]
+    private partial void LogCancelled(Guid bookingId, long refund);
+}

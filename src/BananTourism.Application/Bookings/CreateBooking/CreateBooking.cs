@@ -1,0 +1,219 @@
+using System.Text.Json.Serialization;
+using BananTourism.Application.Common;
+using BananTourism.Application.Common.Idempotency;
+using BananTourism.Domain.Bookings;
+using BananTourism.Domain.Common;
+using BananTourism.Domain.Offerings;
+using BananTourism.Domain.Users;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace BananTourism.Application.Bookings.CreateBooking;
+
+/// <summary>A tourist books a slot (<see cref="SlotId"/>) or a stay (<see cref="CheckIn"/>, <see cref="CheckOut"/>,
+/// <see cref="Units"/>) for a party. The server prices it; pay-on-arrival confirms at once, online methods hold.</summary>
+public sealed record CreateBooking(
+    Guid OfferingId,
+    Guid? SlotId,
+    DateOnly? CheckIn,
+    DateOnly? CheckOut,
+    int? Units,
+    int Adults,
+    int Children,
+    ContactInput Contact,
+    PaymentMethod PaymentMethod,
+    string? Notes) : ICommand<Result<CreatedBooking>>
+{
+    /// <summary>From the Idempotency-Key header, never from the body.</summary>
+    [JsonIgnore]
+    public string? IdempotencyKey { get; init; }
+}
+
+public sealed record ContactInput(string Name, string Phone, string? Email);
+
+/// <summary><see cref="Replayed"/> is true when an earlier request with the same Idempotency-Key made it.</summary>
+public sealed record CreatedBooking(BookingDto Booking, bool Replayed);
+
+public sealed partial class CreateBookingHandler(
+    IAppDbContext db,
+    ICurrentUser currentUser,
+    CapacityLedger ledger,
+    IdempotencyGuard idempotency,
+    BookingOptions options,
+    TimeProvider clock,
+    ILogger<CreateBookingHandler> logger) : ICommandHandler<CreateBooking, Result<CreatedBooking>>
+{
+    private const int Attempts = 3;
+
+    public async ValueTask<Result<CreatedBooking>> Handle(CreateBooking command, CancellationToken ct)
+    {
+        if (currentUser.Id is not { } touristId || currentUser.Role != Role.Tourist)
+        {
+            return Error.Forbidden("forbidden", "Only tourists book.");
+        }
+
+        IdempotencyRecord? claim = null;
+        if (command.IdempotencyKey is { } key)
+        {
+            var claimed = await idempotency.ClaimAsync(touristId, key, IdempotencyGuard.HashOf(command with { IdempotencyKey = null }), ct);
+            if (claimed.Error is { } refused)
+            {
+                return refused;
+            }
+
+            if (claimed.ReplayOf is { } bookingId)
+            {
+                return new CreatedBooking((await BookingViews.LoadAsync(db, bookingId, ct))!, Replayed: true);
+            }
+
+            claim = claimed.Record;
+        }
+
+        var result = await BookAsync(command, touristId, claim, ct);
+        if (!result.IsSuccess && claim is not null)
+        {
+            await idempotency.ReleaseAsync(claim, ct);
+        }
+
+        return result;
+    }
+
+    private async Task<Result<CreatedBooking>> BookAsync(CreateBooking command, Guid touristId, IdempotencyRecord? claim, CancellationToken ct)
+    {
+        var found = await (
+                from o in db.Offerings
+                join v in db.Venues on o.VenueId equals v.Id
+                where o.Id == command.OfferingId && o.Published
+                select new { Offering = o, VenueName = v.Name, v.DailyCap })
+            .AsNoTracking()
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return OfferingErrors.NotFound;
+        }
+
+        var offering = found.Offering;
+        var now = clock.GetUtcNow();
+        var priced = await PriceAsync(command, offering, now, ct);
+        if (!priced.IsSuccess)
+        {
+            return Result<CreatedBooking>.Failure(priced.Errors);
+        }
+
+        var (slot, lines) = priced.Value;
+        for (var attempt = 1; ; attempt++)
+        {
+            var draft = new BookingDraft(
+                touristId, offering, command.Adults, command.Children,
+                new Contact(command.Contact.Name, command.Contact.Phone, command.Contact.Email),
+                command.PaymentMethod, command.Notes, "BT-" + Codes.New(8), Codes.New(8));
+            var hold = TimeSpan.FromMinutes(options.HoldMinutes);
+            var booking = slot is not null
+                ? Booking.ForSlot(draft, slot, lines, now, hold)
+                : Booking.ForStay(draft, command.CheckIn!.Value, command.CheckOut!.Value, command.Units!.Value, lines, now, hold);
+            try
+            {
+                var booked = await CommitAsync(booking, found.DailyCap, claim, now, ct);
+                if (booked is not null)
+                {
+                    LogRefused(offering.Id, booked.Code);
+                    return booked;
+                }
+
+                LogBooked(booking.Id, booking.Reference, offering.Id, booking.PartySize, booking.Total, booking.Status);
+                return new CreatedBooking(booking.ToDto(offering.Name, found.VenueName), Replayed: false);
+            }
+            catch (DuplicateKeyException) when (attempt < Attempts)
+            {
+                // A random reference or verification code collided (about one in 10^12): draw new ones.
+                db.ChangeTracker.Clear();
+                if (claim is not null)
+                {
+                    claim = await db.IdempotencyRecords.SingleAsync(r => r.Id == claim.Id, ct);
+                }
+            }
+        }
+    }
+
+    /// <summary>Takes capacity and writes the booking in one transaction; returns the refusal, or null.</summary>
+    private async Task<Error?> CommitAsync(Booking booking, int? dailyCap, IdempotencyRecord? claim, DateTimeOffset now, CancellationToken ct)
+    {
+        var dates = booking.Dates.ToList();
+        await ledger.EnsureVenueDaysAsync(booking.VenueId, dates, ct);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (booking.IsOnlinePayment
+            && await db.Bookings.CountAsync(b => b.TouristId == booking.TouristId && b.Status == BookingStatus.Held && b.ExpiresAt > now, ct) >= options.MaxUnpaidHolds)
+        {
+            return BookingErrors.TooManyHolds;
+        }
+
+        if (await ledger.TakeAsync(booking, dailyCap, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        db.Bookings.Add(booking);
+        claim?.Complete(booking.Id);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return null;
+    }
+
+    private async Task<Result<(Slot? Slot, IReadOnlyList<BookingLine> Lines)>> PriceAsync(
+        CreateBooking command, Offering offering, DateTimeOffset now, CancellationToken ct)
+    {
+        var party = command.Adults + command.Children;
+        if ((offering.MinParty is { } min && party < min) || (offering.MaxParty is { } max && party > max))
+        {
+            return BookingErrors.PartySize(offering.MinParty, offering.MaxParty);
+        }
+
+        if (offering.Kind == OfferingKind.TimeSlot)
+        {
+            if (command.SlotId is not { } slotId)
+            {
+                return BookingErrors.WrongKind("slotId", "This offering is booked by time slot: give slotId, not dates.");
+            }
+
+            var slot = await db.Slots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == slotId && s.OfferingId == offering.Id, ct);
+            if (slot is null)
+            {
+                return BookingErrors.SlotNotFound;
+            }
+
+            if (VenueTime.ToInstant(slot.Date, slot.Start) <= now)
+            {
+                return BookingErrors.AlreadyStarted;
+            }
+
+            var holiday = await db.Holidays.AnyAsync(h => h.Date == slot.Date, ct);
+            return (slot, Pricing.ForSlot(offering.Prices, slot.Date, holiday, command.Adults, command.Children));
+        }
+
+        if (command.CheckIn is not { } checkIn || command.CheckOut is not { } checkOut || command.Units is not { } units)
+        {
+            return BookingErrors.WrongKind("checkIn", "This offering is booked by night: give checkIn, checkOut and units, not slotId.");
+        }
+
+        if (offering.MinNights is { } minNights && checkOut.DayNumber - checkIn.DayNumber < minNights)
+        {
+            return BookingErrors.MinNights(minNights);
+        }
+
+        if (checkIn < VenueTime.Today(now))
+        {
+            return BookingErrors.AlreadyStarted;
+        }
+
+        var holidays = (await db.Holidays.Where(h => h.Date >= checkIn && h.Date < checkOut).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
+        return ((Slot?)null, Pricing.ForStay(offering.Prices, checkIn, checkOut, units, holidays));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Booking {BookingId} ({Reference}) created for offering {OfferingId}: {Party} people, {Total} fen, {Status}")]
+    private partial void LogBooked(Guid bookingId, string reference, Guid offeringId, int party, long total, BookingStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Booking for offering {OfferingId} refused: {Code}")]
+    private partial void LogRefused(Guid offeringId, string code);
+}

@@ -1,0 +1,52 @@
+using BananTourism.Application.Common;
+using BananTourism.Domain.Bookings;
+using BananTourism.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace BananTourism.Application.Bookings.ExpireHolds;
+
+/// <summary>Expires held bookings whose time to pay has run out and puts their capacity back on sale. Safe to
+/// run in every process at once: each expiry is a guarded transition, so capacity comes back exactly once.</summary>
+public sealed record ExpireHolds(int BatchSize = 200) : ICommand<Result<int>>;
+
+public sealed partial class ExpireHoldsHandler(
+    IAppDbContext db, CapacityLedger ledger, TimeProvider clock, ILogger<ExpireHoldsHandler> logger)
+    : ICommandHandler<ExpireHolds, Result<int>>
+{
+    public async ValueTask<Result<int>> Handle(ExpireHolds command, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.Bookings.AsNoTracking()
+            .Where(b => b.Status == BookingStatus.Held && b.ExpiresAt <= now)
+            .OrderBy(b => b.ExpiresAt)
+            .Take(command.BatchSize)
+            .ToListAsync(ct);
+
+        var expired = 0;
+        foreach (var booking in due)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var won = await db.Bookings
+                .Where(b => b.Id == booking.Id && b.Status == BookingStatus.Held)
+                .ExecuteUpdateAsync(b => b
+                    .SetProperty(x => x.Status, BookingStatus.Expired)
+                    .SetProperty(x => x.PaymentStatus, PaymentStatus.Voided), ct);
+            if (won == 0)
+            {
+                continue;
+            }
+
+            await ledger.ReleaseAsync(booking, ct);
+            await transaction.CommitAsync(ct);
+            expired++;
+            LogExpired(booking.Id);
+        }
+
+        return expired;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hold {BookingId} expired; its capacity is back on sale")]
+    private partial void LogExpired(Guid bookingId);
+}

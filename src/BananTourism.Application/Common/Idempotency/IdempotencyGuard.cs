@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using BananTourism.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace BananTourism.Application.Common.Idempotency;
+
+/// <summary>Claims an Idempotency-Key before a command does its work. Retries of a finished request replay
+/// its result; the same key with another body is refused (422); a retry while the first is still running
+/// is told so (409). Claims are kept for <see cref="Retention"/>.</summary>
+public sealed class IdempotencyGuard(IAppDbContext db, TimeProvider clock)
+{
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(48);
+    private static readonly TimeSpan ClaimTimeout = TimeSpan.FromSeconds(30);
+
+    public static string HashOf<T>(T request) =>
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
+
+    public async Task<IdempotencyClaim> ClaimAsync(Guid userId, string key, string requestHash, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var record = new IdempotencyRecord(userId, key, requestHash, now, now + ClaimTimeout);
+        db.IdempotencyRecords.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return IdempotencyClaim.Proceed(record);
+        }
+        catch (DuplicateKeyException)
+        {
+            db.Entry(record).State = EntityState.Detached;
+        }
+
+        var existing = await db.IdempotencyRecords.SingleAsync(r => r.UserId == userId && r.Key == key, ct);
+        if (existing.RequestHash != requestHash)
+        {
+            return IdempotencyClaim.Refuse(IdempotencyErrors.KeyReused);
+        }
+
+        if (existing.Completed)
+        {
+            return IdempotencyClaim.Replay(existing.ResourceId!.Value);
+        }
+
+        if (existing.LockedUntil > now)
+        {
+            return IdempotencyClaim.Refuse(IdempotencyErrors.InProgress);
+        }
+
+        // The first claimant died without finishing: take the claim over, unless someone else just did.
+        var takenOver = await db.IdempotencyRecords
+            .Where(r => r.Id == existing.Id && !r.Completed && r.LockedUntil == existing.LockedUntil)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.LockedUntil, now + ClaimTimeout), ct);
+        if (takenOver == 0)
+        {
+            return IdempotencyClaim.Refuse(IdempotencyErrors.InProgress);
+        }
+
+        await db.Entry(existing).ReloadAsync(ct);
+        return IdempotencyClaim.Proceed(existing);
+    }
+
+    /// <summary>Frees the key after the work failed, so the client may retry it.</summary>
+    public async Task ReleaseAsync(IdempotencyRecord record, CancellationToken ct) =>
+        await db.IdempotencyRecords.Where(r => r.Id == record.Id && !r.Completed).ExecuteDeleteAsync(ct);
+}
+
+public sealed record IdempotencyClaim(IdempotencyRecord? Record, Guid? ReplayOf, Error? Error)
+{
+    public static IdempotencyClaim Proceed(IdempotencyRecord record) => new(record, null, null);
+
+    public static IdempotencyClaim Replay(Guid resourceId) => new(null, resourceId, null);
+
+    public static IdempotencyClaim Refuse(Error error) => new(null, null, error);
+}
+
+public static class IdempotencyErrors
+{
+    public static readonly Error KeyReused = Error.Unprocessable(
+        "idempotency_key_reused", "This Idempotency-Key was used with a different request.");
+
+    public static readonly Error InProgress = Error.Conflict(
+        "request_in_progress", "A request with this Idempotency-Key is still being processed; retry shortly.");
+}

@@ -1,0 +1,183 @@
+using BananTourism.Domain.Common;
+using BananTourism.Domain.Offerings;
+
+namespace BananTourism.Domain.Bookings;
+
+/// <summary>订单: a party's reservation of a slot, or of units over a range of nights. The total and the
+/// cancellation policy are copied at booking time, so later edits of the offering never change it.
+/// Status changes are guarded transitions in the database (<c>WHERE Status = @expected</c>); the methods here
+/// only build new bookings and compute what a transition would mean.</summary>
+public sealed class Booking
+{
+    private readonly List<BookingLine> _lines = [];
+
+    private Booking()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Short human reference for support and the operator's list (e.g. BT-7K3M9QXD).</summary>
+    public string Reference { get; private set; } = "";
+
+    public Guid TouristId { get; private set; }
+
+    public Guid OfferingId { get; private set; }
+
+    public Guid VenueId { get; private set; }
+
+    public OfferingKind Kind { get; private set; }
+
+    public Guid? SlotId { get; private set; }
+
+    /// <summary>The visit date: the slot's date, or the check-in date of a stay.</summary>
+    public DateOnly Date { get; private set; }
+
+    /// <summary>Exclusive end date: the day after a slot, or the check-out date of a stay.</summary>
+    public DateOnly EndDate { get; private set; }
+
+    public TimeOnly? StartTime { get; private set; }
+
+    public TimeOnly? EndTime { get; private set; }
+
+    /// <summary>When the visit starts, for the cancellation policy and no-shows.</summary>
+    public DateTimeOffset StartsAt { get; private set; }
+
+    public int? Units { get; private set; }
+
+    public int Adults { get; private set; }
+
+    public int Children { get; private set; }
+
+    public int PartySize => Adults + Children;
+
+    /// <summary>Fen, CNY.</summary>
+    public long Total { get; private set; }
+
+    public BookingStatus Status { get; private set; }
+
+    public PaymentMethod PaymentMethod { get; private set; }
+
+    public PaymentStatus PaymentStatus { get; private set; }
+
+    /// <summary>Fen actually received online; what a refund is computed from.</summary>
+    public long AmountPaid { get; private set; }
+
+    public DateTimeOffset? ExpiresAt { get; private set; }
+
+    public string VerificationCode { get; private set; } = "";
+
+    public int FreeCancelHoursBefore { get; private set; }
+
+    public int RefundPercentAfter { get; private set; }
+
+    public string ContactName { get; private set; } = "";
+
+    public string ContactPhone { get; private set; } = "";
+
+    public string? ContactEmail { get; private set; }
+
+    public string? Notes { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    public string? CancelReason { get; private set; }
+
+    public long RefundAmount { get; private set; }
+
+    public RefundStatus RefundStatus { get; private set; }
+
+    public DateTimeOffset? CheckedInAt { get; private set; }
+
+    public int? CheckedInHeadcount { get; private set; }
+
+    public IReadOnlyList<BookingLine> Lines => _lines;
+
+    public CancellationPolicy Policy => new(FreeCancelHoursBefore, RefundPercentAfter);
+
+    /// <summary>Nights of a stay, as each night's date; a slot's single date.</summary>
+    public IEnumerable<DateOnly> Dates =>
+        Enumerable.Range(0, EndDate.DayNumber - Date.DayNumber).Select(Date.AddDays);
+
+    public static Booking ForSlot(
+        BookingDraft draft, Slot slot, IReadOnlyList<BookingLine> lines, DateTimeOffset now, TimeSpan holdFor)
+    {
+        var booking = New(draft, lines, now, holdFor);
+        booking.Kind = OfferingKind.TimeSlot;
+        booking.SlotId = slot.Id;
+        booking.Date = slot.Date;
+        booking.EndDate = slot.Date.AddDays(1);
+        booking.StartTime = slot.Start;
+        booking.EndTime = slot.End;
+        booking.StartsAt = VenueTime.ToInstant(slot.Date, slot.Start);
+        return booking;
+    }
+
+    public static Booking ForStay(
+        BookingDraft draft, DateOnly checkIn, DateOnly checkOut, int units, IReadOnlyList<BookingLine> lines,
+        DateTimeOffset now, TimeSpan holdFor)
+    {
+        var booking = New(draft, lines, now, holdFor);
+        booking.Kind = OfferingKind.Nightly;
+        booking.Date = checkIn;
+        booking.EndDate = checkOut;
+        booking.Units = units;
+        booking.StartsAt = VenueTime.ToInstant(checkIn, CheckInTime);
+        return booking;
+    }
+
+    /// <summary>Stays start at the usual 14:00 check-in, which is when the cancellation policy counts to.</summary>
+    public static readonly TimeOnly CheckInTime = new(14, 0);
+
+    /// <summary>The refund a cancellation at <paramref name="now"/> gives, or null when it is too late.
+    /// Only money received online comes back; a pay-on-arrival booking has paid nothing.</summary>
+    public long? RefundIfCancelledAt(DateTimeOffset now) => Policy.RefundFor(AmountPaid, StartsAt, now);
+
+    public bool IsOnlinePayment => PaymentMethod != PaymentMethod.PayOnArrival;
+
+    private static Booking New(BookingDraft draft, IReadOnlyList<BookingLine> lines, DateTimeOffset now, TimeSpan holdFor)
+    {
+        var online = draft.PaymentMethod != PaymentMethod.PayOnArrival;
+        var booking = new Booking
+        {
+            Id = Guid.CreateVersion7(now),
+            Reference = draft.Reference,
+            TouristId = draft.TouristId,
+            OfferingId = draft.Offering.Id,
+            VenueId = draft.Offering.VenueId,
+            Adults = draft.Adults,
+            Children = draft.Children,
+            Total = lines.Sum(l => l.Amount),
+            PaymentMethod = draft.PaymentMethod,
+            Status = online ? BookingStatus.Held : BookingStatus.Confirmed,
+            PaymentStatus = online ? PaymentStatus.Pending : PaymentStatus.PayOnArrival,
+            ExpiresAt = online ? now + holdFor : null,
+            VerificationCode = draft.VerificationCode,
+            FreeCancelHoursBefore = draft.Offering.CancellationPolicy.FreeUntilHoursBefore,
+            RefundPercentAfter = draft.Offering.CancellationPolicy.RefundPercentAfter,
+            ContactName = draft.Contact.Name.Trim(),
+            ContactPhone = draft.Contact.Phone.Trim(),
+            ContactEmail = draft.Contact.Email?.Trim(),
+            Notes = draft.Notes?.Trim(),
+            CreatedAt = now,
+        };
+        booking._lines.AddRange(lines);
+        return booking;
+    }
+}
+
+/// <summary>What every new booking needs, whichever kind it is.</summary>
+public sealed record BookingDraft(
+    Guid TouristId,
+    Offering Offering,
+    int Adults,
+    int Children,
+    Contact Contact,
+    PaymentMethod PaymentMethod,
+    string? Notes,
+    string Reference,
+    string VerificationCode);
+
+public sealed record Contact(string Name, string Phone, string? Email);

@@ -1,0 +1,23 @@
+namespace BananTourism.Domain.Venues;
+
+/// <summary>One venue on one date: how many people active bookings hold there, checked against the venue's
+/// daily cap (最大承载量) by a conditional UPDATE in the same transaction as the slot or nights.</summary>
+public sealed class VenueDay
+{
+    private VenueDay()
+    {
+    }
+
+    public VenueDay(Guid venueId, DateOnly date)
+    {
+        VenueId = venueId;
+        Date = date;
+    }
+
+    public Guid VenueId { get; private set; }
+
+    public DateOnly Date { get; private set; }
+
+    /// <summary>People in held, confirmed and checked-in bookings for this date.</summary>
+    public int Reserved { get; private set; }
+}

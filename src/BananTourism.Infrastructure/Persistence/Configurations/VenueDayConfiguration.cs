@@ -1,0 +1,15 @@
+using BananTourism.Domain.Venues;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BananTourism.Infrastructure.Persistence.Configurations;
+
+internal sealed class VenueDayConfiguration : IEntityTypeConfiguration<VenueDay>
+{
+    public void Configure(EntityTypeBuilder<VenueDay> builder)
+    {
+        builder.HasKey(d => new { d.VenueId, d.Date });
+        builder.HasOne<Venue>().WithMany().HasForeignKey(d => d.VenueId).OnDelete(DeleteBehavior.Restrict);
+        builder.ToTable(t => t.HasCheckConstraint("CK_VenueDays_Reserved", "\"Reserved\" >= 0"));
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using BananTourism.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BananTourism.Api.IntegrationTests.Support;
+
+/// <summary>What booking tests do over and over: find the demo catalog's ids, make tourists, book.</summary>
+public static class Booker
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static async Task<string> OfferingIdAsync(this HttpClient client, string name)
+    {
+        var page = await (await client.GetAsync($"/api/v1/offerings?q={Uri.EscapeDataString(name)}&pageSize=100", Ct)).ReadJsonAsync();
+        return page["items"]!.AsArray().Single(o => o!.Get<string>("name") == name)!.Get<string>("id");
+    }
+
+    /// <summary>The id of the offering's slot on <paramref name="date"/> starting at <paramref name="start"/>.</summary>
+    public static async Task<string> SlotIdAsync(this HttpClient client, string offeringId, string date, string start = "09:00")
+    {
+        var availability = await (await client.GetAsync($"/api/v1/offerings/{offeringId}/availability?from={date}&to={date}", Ct)).ReadJsonAsync();
+        return availability["slots"]!.AsArray().Single(s => s!.Get<string>("start") == start)!.Get<string>("id");
+    }
+
+    public static async Task<HttpClient> NewTouristAsync(this ApiFactory api)
+    {
+        var email = $"t-{Guid.NewGuid():N}@example.cn";
+        var client = api.CreateClient();
+        var registered = await client.PostAsJsonAsync("/api/v1/auth/register",
+            new { email, password = "Chongqing2026", displayName = "测试游客" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        return await api.SignInAsync(email, "Chongqing2026");
+    }
+
+    public static object SlotBooking(string offeringId, string slotId, int adults = 2, int children = 0, string paymentMethod = "payOnArrival") => new
+    {
+        offeringId,
+        slotId,
+        adults,
+        children,
+        contact = new { name = "张三", phone = "13800138000", email = "zhangsan@example.cn" },
+        paymentMethod,
+    };
+
+    public static object StayBooking(string offeringId, string checkIn, string checkOut, int units = 1, int adults = 2, string paymentMethod = "payOnArrival") => new
+    {
+        offeringId,
+        checkIn,
+        checkOut,
+        units,
+        adults,
+        children = 0,
+        contact = new { name = "李四", phone = "13912345678" },
+        paymentMethod,
+    };
+
+    public static Task<HttpResponseMessage> BookAsync(this HttpClient client, object body, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings") { Content = JsonContent.Create(body) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return client.SendAsync(request, Ct);
+    }
+
+    public static async Task<JsonNode> BookOkAsync(this HttpClient client, object body)
+    {
+        var response = await client.BookAsync(body);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
+        return JsonNode.Parse(text)!;
+    }
+
+    public static async Task<T> WithDbAsync<T>(this ApiFactory api, Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public static Task SetSlotCapacityAsync(this ApiFactory api, string slotId, int capacity) =>
+        api.WithDbAsync(db => db.Slots.Where(s => s.Id == Guid.Parse(slotId))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Capacity, capacity), Ct));
+
+    public static async Task<(int Capacity, int Reserved)> SlotAsync(this ApiFactory api, string slotId) =>
+        await api.WithDbAsync(db => db.Slots.Where(s => s.Id == Guid.Parse(slotId))
+            .Select(s => new ValueTuple<int, int>(s.Capacity, s.Reserved)).SingleAsync(Ct));
+
+    public static async Task<int> ExpireHoldsAsync(this ApiFactory api)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new Application.Bookings.ExpireHolds.ExpireHolds(), Ct);
+        return result.Value;
+    }
+}
