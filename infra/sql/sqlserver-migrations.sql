@@ -280,7 +280,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128223335_Bookings'
+    WHERE [MigrationId] = N'20261128230624_Bookings'
 )
 BEGIN
     CREATE TABLE [Bookings] (
@@ -319,6 +319,7 @@ BEGIN
         [RefundStatus] int NOT NULL,
         [CheckedInAt] datetimeoffset NULL,
         [CheckedInHeadcount] int NULL,
+        [Lines] nvarchar(max) NULL,
         CONSTRAINT [PK_Bookings] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_Bookings_Offerings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [Offerings] ([Id]) ON DELETE NO ACTION,
         CONSTRAINT [FK_Bookings_Slots_SlotId] FOREIGN KEY ([SlotId]) REFERENCES [Slots] ([Id]) ON DELETE NO ACTION,
@@ -329,7 +330,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128223335_Bookings'
+    WHERE [MigrationId] = N'20261128230624_Bookings'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -348,7 +349,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128223335_Bookings'
+    WHERE [MigrationId] = N'20261128230624_Bookings'
 )
 BEGIN
     CREATE TABLE [VenueDays] (
@@ -363,33 +364,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128223335_Bookings'
-)
-BEGIN
-    CREATE TABLE [BookingLines] (
-        [Id] int NOT NULL IDENTITY,
-        [Date] date NOT NULL,
-        [Kind] int NOT NULL,
-        [Quantity] int NOT NULL,
-        [UnitPrice] bigint NOT NULL,
-        [Amount] bigint NOT NULL,
-        [BookingId] uniqueidentifier NULL,
-        CONSTRAINT [PK_BookingLines] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_BookingLines_Bookings_BookingId] FOREIGN KEY ([BookingId]) REFERENCES [Bookings] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128223335_Bookings'
-)
-BEGIN
-    CREATE INDEX [IX_BookingLines_BookingId] ON [BookingLines] ([BookingId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128223335_Bookings'
+    WHERE [MigrationId] = N'20261128230624_Bookings'
 )
 BEGIN
     CREATE INDEX [IX_Bookings_OfferingId_Date] ON [Bookings] ([OfferingId], [Date]);
@@ -397,7 +372,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128223335_Bookings'
+    WHERE [MigrationId] = N'20261128230624_Bookings'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Bookings_Reference] ON [Bookings] ([Reference]);
@@ -405,7 +380,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128223335_Bookings'
+    WHERE [MigrationId] = N'20261128230624_Bookings'
 )
 BEGIN
     CREATE INDEX [IX_Bookings_SlotId] ON [Bookings] ([SlotId]);
@@ -413,7 +388,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128223335_Bookings'
+    WHERE [MigrationId] = N'20261128230624_Bookings'
 )
 BEGIN
     CREATE INDEX [IX_Bookings_Status_ExpiresAt] ON [Bookings] ([Status], [ExpiresAt]);
@@ -421,7 +396,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128223335_Bookings'
+    WHERE [MigrationId] = N'20261128230624_Bookings'
 )
 BEGIN
     CREATE INDEX [IX_Bookings_TouristId_CreatedAt] ON [Bookings] ([TouristId], [CreatedAt]);
@@ -429,7 +404,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128223335_Bookings'
+    WHERE [MigrationId] = N'20261128230624_Bookings'
+)
+BEGIN
+    CREATE INDEX [IX_Bookings_TouristId_Status] ON [Bookings] ([TouristId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128230624_Bookings'
 )
 BEGIN
     CREATE INDEX [IX_Bookings_VenueId_Date_Status] ON [Bookings] ([VenueId], [Date], [Status]);
@@ -437,7 +420,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128223335_Bookings'
+    WHERE [MigrationId] = N'20261128230624_Bookings'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Bookings_VerificationCode] ON [Bookings] ([VerificationCode]);
@@ -445,7 +428,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128223335_Bookings'
+    WHERE [MigrationId] = N'20261128230624_Bookings'
 )
 BEGIN
     CREATE INDEX [IX_IdempotencyRecords_CreatedAt] ON [IdempotencyRecords] ([CreatedAt]);
@@ -453,7 +436,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128223335_Bookings'
+    WHERE [MigrationId] = N'20261128230624_Bookings'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_IdempotencyRecords_UserId_Key] ON [IdempotencyRecords] ([UserId], [Key]);
@@ -461,11 +444,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128223335_Bookings'
+    WHERE [MigrationId] = N'20261128230624_Bookings'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261128223335_Bookings', N'10.0.15');
+    VALUES (N'20261128230624_Bookings', N'10.0.15');
 END;
 
 COMMIT;

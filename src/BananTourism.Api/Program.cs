@@ -39,6 +39,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
     [
         typeof(LoggingBehavior<,>),
         typeof(ValidationBehavior<,>),
+        typeof(OpenConnectionBehavior<,>),
     ];
 });
 

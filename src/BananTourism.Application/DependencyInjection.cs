@@ -19,7 +19,6 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<IAppDbContext>(ServiceLifetime.Singleton);
 
         services.AddSingleton(configuration.GetSection(BookingOptions.Section).Get<BookingOptions>() ?? new BookingOptions());
-        services.AddScoped<CapacityLedger>();
         services.AddScoped<IdempotencyGuard>();
         return services;
     }

@@ -23,6 +23,15 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContextPool<AppDbContext>(db => Configure(db, options.Provider, connectionString));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddSingleton<SqliteGroupCommit>();
+            services.AddScoped<IWriteTransactions, GroupCommitWriteTransactions>();
+        }
+        else
+        {
+            services.AddScoped<IWriteTransactions, DirectWriteTransactions>();
+        }
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<IDocumentRenderer, DocumentRenderer>();
         if (configuration.GetValue("Bookings:RunExpiry", true))

@@ -104,7 +104,8 @@ public class CapacityPropertyTests(CapacityPropertyTests.PropertyFactory api) : 
                 .ToListAsync(Ct))
             .Select(b => (b.Id, b.People, b.Status == BookingStatus.Held)).ToList());
 
-    /// <summary>One-minute holds, no unpaid-hold limit to speak of, sweeps run by the test.</summary>
+    /// <summary>One-minute holds, no unpaid-hold limit to speak of, sweeps run by the test, and a token that
+    /// outlives the hours the clock is moved on.</summary>
     public sealed class PropertyFactory : ApiFactory
     {
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -112,6 +113,7 @@ public class CapacityPropertyTests(CapacityPropertyTests.PropertyFactory api) : 
             ["Bookings:RunExpiry"] = "false",
             ["Bookings:HoldMinutes"] = "1",
             ["Bookings:MaxUnpaidHolds"] = "100000",
+            ["Auth:TokenLifetimeMinutes"] = "100000",
         };
     }
 }

@@ -86,7 +86,7 @@ public static class BookingViews
     public static async Task<List<BookingDto>> ToDtosAsync(this IQueryable<Booking> query, IAppDbContext db, CancellationToken ct)
     {
         var rows = await (
-                from b in query.Include(b => b.Lines)
+                from b in query
                 join o in db.Offerings on b.OfferingId equals o.Id
                 join v in db.Venues on b.VenueId equals v.Id
                 select new { Booking = b, Offering = o.Name, Venue = v.Name })

@@ -9,42 +9,19 @@ namespace BananTourism.Application.Bookings;
 
 /// <summary>Takes and gives back capacity (slot seats, night units, the venue's daily cap) with conditional
 /// UPDATEs only: the database decides, so no number of processes can oversell. Callers run these inside the
-/// booking's transaction and roll back when any part is refused.</summary>
-public sealed class CapacityLedger(IAppDbContext db)
+/// booking's transaction (on the context <see cref="IWriteTransactions"/> gives them) and roll back when any
+/// part is refused.</summary>
+public static class CapacityLedger
 {
-    /// <summary>Makes sure the venue has a counter row for each date. Runs before the booking transaction;
-    /// the primary key settles two requests creating the same row.</summary>
-    public async Task EnsureVenueDaysAsync(Guid venueId, IReadOnlyCollection<DateOnly> dates, CancellationToken ct)
-    {
-        var existing = await db.VenueDays.Where(d => d.VenueId == venueId && dates.Contains(d.Date)).Select(d => d.Date).ToListAsync(ct);
-        foreach (var date in dates.Except(existing))
-        {
-            var day = new VenueDay(venueId, date);
-            db.VenueDays.Add(day);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DuplicateKeyException)
-            {
-                // Another booking created it first; that is all we wanted.
-            }
-            finally
-            {
-                db.Entry(day).State = EntityState.Detached;
-            }
-        }
-    }
-
-    public async Task<Error?> TakeAsync(Booking booking, int? dailyCap, CancellationToken ct)
+    public static async Task<Error?> TakeAsync(IAppDbContext db, Booking booking, int? dailyCap, CancellationToken ct)
     {
         var refused = booking.Kind == OfferingKind.TimeSlot
-            ? await TakeSlotAsync(booking.SlotId!.Value, booking.PartySize, ct)
-            : await TakeNightsAsync(booking.OfferingId, booking.Date, booking.EndDate, booking.Units!.Value, ct);
-        return refused ?? await TakeVenueDaysAsync(booking, dailyCap, ct);
+            ? await TakeSlotAsync(db, booking.SlotId!.Value, booking.PartySize, ct)
+            : await TakeNightsAsync(db, booking.OfferingId, booking.Date, booking.EndDate, booking.Units!.Value, ct);
+        return refused ?? await TakeVenueDaysAsync(db, booking, dailyCap, ct);
     }
 
-    public async Task ReleaseAsync(Booking booking, CancellationToken ct)
+    public static async Task ReleaseAsync(IAppDbContext db, Booking booking, CancellationToken ct)
     {
         var people = booking.PartySize;
         if (booking.Kind == OfferingKind.TimeSlot)
@@ -63,7 +40,7 @@ public sealed class CapacityLedger(IAppDbContext db)
             .ExecuteUpdateAsync(d => d.SetProperty(x => x.Reserved, x => x.Reserved - people), ct);
     }
 
-    private async Task<Error?> TakeSlotAsync(Guid slotId, int people, CancellationToken ct)
+    private static async Task<Error?> TakeSlotAsync(IAppDbContext db, Guid slotId, int people, CancellationToken ct)
     {
         var taken = await db.Slots
             .Where(s => s.Id == slotId && !s.Closed && s.Reserved + people <= s.Capacity)
@@ -77,7 +54,7 @@ public sealed class CapacityLedger(IAppDbContext db)
         return closed ? BookingErrors.Closed : BookingErrors.SoldOut;
     }
 
-    private async Task<Error?> TakeNightsAsync(Guid offeringId, DateOnly checkIn, DateOnly checkOut, int units, CancellationToken ct)
+    private static async Task<Error?> TakeNightsAsync(IAppDbContext db, Guid offeringId, DateOnly checkIn, DateOnly checkOut, int units, CancellationToken ct)
     {
         var nights = checkOut.DayNumber - checkIn.DayNumber;
         var taken = await db.Nights
@@ -99,7 +76,11 @@ public sealed class CapacityLedger(IAppDbContext db)
         return await range.AnyAsync(n => n.Closed, ct) ? BookingErrors.Closed : BookingErrors.SoldOut;
     }
 
-    private async Task<Error?> TakeVenueDaysAsync(Booking booking, int? dailyCap, CancellationToken ct)
+    /// <summary>Counts the party on each of the booking's dates at its venue, within the daily cap. A date
+    /// nobody has booked yet has no counter row: it is created here, inside the transaction. On SQLite the
+    /// transaction already holds the write lock; on SQL Server two first bookings of the same day may both try,
+    /// and the primary key refuses one, whose booking is then retried.</summary>
+    private static async Task<Error?> TakeVenueDaysAsync(IAppDbContext db, Booking booking, int? dailyCap, CancellationToken ct)
     {
         var people = booking.PartySize;
         var cap = dailyCap ?? int.MaxValue;
@@ -108,6 +89,21 @@ public sealed class CapacityLedger(IAppDbContext db)
             .Where(d => d.VenueId == booking.VenueId && d.Date >= booking.Date && d.Date < booking.EndDate
                         && d.Reserved + people <= cap)
             .ExecuteUpdateAsync(d => d.SetProperty(x => x.Reserved, x => x.Reserved + people), ct);
-        return taken == days ? null : BookingErrors.DailyCapReached;
+        if (taken == days)
+        {
+            return null;
+        }
+
+        var existing = await db.VenueDays
+            .Where(d => d.VenueId == booking.VenueId && d.Date >= booking.Date && d.Date < booking.EndDate)
+            .Select(d => d.Date)
+            .ToListAsync(ct);
+        if (existing.Count != taken || people > cap)
+        {
+            return BookingErrors.DailyCapReached;
+        }
+
+        db.VenueDays.AddRange(booking.Dates.Except(existing).Select(date => new VenueDay(booking.VenueId, date, people)));
+        return null;
     }
 }

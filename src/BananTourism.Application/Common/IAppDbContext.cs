@@ -7,7 +7,6 @@ using BananTourism.Domain.Users;
 using BananTourism.Domain.Venues;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace BananTourism.Application.Common;
 
@@ -36,9 +35,6 @@ public interface IAppDbContext
     DbSet<VenueDay> VenueDays { get; }
 
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
-
-    /// <summary>For the explicit transactions of commands that change capacity.</summary>
-    DatabaseFacade Database { get; }
 
     ChangeTracker ChangeTracker { get; }
 

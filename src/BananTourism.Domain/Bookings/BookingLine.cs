@@ -1,6 +1,7 @@
 namespace BananTourism.Domain.Bookings;
 
-/// <summary>One line of a booking's price: adults or children on a date, or units for one night.</summary>
+/// <summary>One line of a booking's price: adults or children on a date, or units for one night. Stored with
+/// its booking (as JSON), written and read in the same row.</summary>
 public sealed class BookingLine
 {
     private BookingLine()
@@ -15,8 +16,6 @@ public sealed class BookingLine
         UnitPrice = unitPrice;
         Amount = checked(unitPrice * quantity);
     }
-
-    public int Id { get; private set; }
 
     public DateOnly Date { get; private set; }
 

@@ -8,10 +8,11 @@ public sealed class VenueDay
     {
     }
 
-    public VenueDay(Guid venueId, DateOnly date)
+    public VenueDay(Guid venueId, DateOnly date, int reserved)
     {
         VenueId = venueId;
         Date = date;
+        Reserved = reserved;
     }
 
     public Guid VenueId { get; private set; }

@@ -198,42 +198,11 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TouristId", "CreatedAt");
 
+                    b.HasIndex("TouristId", "Status");
+
                     b.HasIndex("VenueId", "Date", "Status");
 
                     b.ToTable("Bookings");
-                });
-
-            modelBuilder.Entity("BananTourism.Domain.Bookings.BookingLine", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<long>("Amount")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid?>("BookingId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("int");
-
-                    b.Property<long>("UnitPrice")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BookingId");
-
-                    b.ToTable("BookingLines", (string)null);
                 });
 
             modelBuilder.Entity("BananTourism.Domain.Calendar.Holiday", b =>
@@ -617,14 +586,37 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                         .HasForeignKey("VenueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
 
-            modelBuilder.Entity("BananTourism.Domain.Bookings.BookingLine", b =>
-                {
-                    b.HasOne("BananTourism.Domain.Bookings.Booking", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("BookingId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                    b.OwnsMany("BananTourism.Domain.Bookings.BookingLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("BookingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<long>("Amount");
+
+                            b1.Property<DateOnly>("Date");
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<int>("Quantity");
+
+                            b1.Property<long>("UnitPrice");
+
+                            b1.HasKey("BookingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Bookings");
+
+                            b1
+                                .ToJson("Lines")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BookingId");
+                        });
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("BananTourism.Domain.Geography.Village", b =>
@@ -693,11 +685,6 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                         .HasForeignKey("VenueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("BananTourism.Domain.Bookings.Booking", b =>
-                {
-                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("BananTourism.Domain.Geography.Township", b =>

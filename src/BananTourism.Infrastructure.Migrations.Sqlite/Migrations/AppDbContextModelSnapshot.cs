@@ -193,40 +193,11 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TouristId", "CreatedAt");
 
+                    b.HasIndex("TouristId", "Status");
+
                     b.HasIndex("VenueId", "Date", "Status");
 
                     b.ToTable("Bookings");
-                });
-
-            modelBuilder.Entity("BananTourism.Domain.Bookings.BookingLine", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Amount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("BookingId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UnitPrice")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BookingId");
-
-                    b.ToTable("BookingLines", (string)null);
                 });
 
             modelBuilder.Entity("BananTourism.Domain.Calendar.Holiday", b =>
@@ -610,14 +581,37 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                         .HasForeignKey("VenueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
 
-            modelBuilder.Entity("BananTourism.Domain.Bookings.BookingLine", b =>
-                {
-                    b.HasOne("BananTourism.Domain.Bookings.Booking", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("BookingId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                    b.OwnsMany("BananTourism.Domain.Bookings.BookingLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("BookingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<long>("Amount");
+
+                            b1.Property<DateOnly>("Date");
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<int>("Quantity");
+
+                            b1.Property<long>("UnitPrice");
+
+                            b1.HasKey("BookingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Bookings");
+
+                            b1
+                                .ToJson("Lines")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BookingId");
+                        });
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("BananTourism.Domain.Geography.Village", b =>
@@ -686,11 +680,6 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                         .HasForeignKey("VenueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("BananTourism.Domain.Bookings.Booking", b =>
-                {
-                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("BananTourism.Domain.Geography.Township", b =>

@@ -20,7 +20,7 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public static async Task<ApiProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var dll = typeof(Program).Assembly.Location;
+        var dll = typeof(BananTourism.Api.Hosting.ErrorResults).Assembly.Location;
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
@@ -54,6 +54,13 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = Address };
+
+    /// <summary>The process's peak resident memory so far (Linux VmHWM), in MB.</summary>
+    public double PeakMemoryMb()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -12,7 +12,7 @@ namespace BananTourism.Application.Bookings.CancelBooking;
 public sealed record CancelBooking(Guid Id) : ICommand<Result<BookingDto>>;
 
 public sealed partial class CancelBookingHandler(
-    IAppDbContext db, ICurrentUser currentUser, CapacityLedger ledger, TimeProvider clock, ILogger<CancelBookingHandler> logger)
+    IAppDbContext db, ICurrentUser currentUser, IWriteTransactions writes, TimeProvider clock, ILogger<CancelBookingHandler> logger)
     : ICommandHandler<CancelBooking, Result<BookingDto>>
 {
     public const string ByTourist = "Cancelled by the tourist.";
@@ -37,24 +37,31 @@ public sealed partial class CancelBookingHandler(
             : PaymentStatus.PartiallyRefunded;
         var refundStatus = refund > 0 ? RefundStatus.Pending : RefundStatus.NotRequired;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var cancelled = await db.Bookings
-            .Where(b => b.Id == booking.Id && b.Status == booking.Status)
-            .ExecuteUpdateAsync(b => b
-                .SetProperty(x => x.Status, BookingStatus.Cancelled)
-                .SetProperty(x => x.CancelledAt, now)
-                .SetProperty(x => x.CancelReason, ByTourist)
-                .SetProperty(x => x.RefundAmount, refund)
-                .SetProperty(x => x.RefundStatus, refundStatus)
-                .SetProperty(x => x.PaymentStatus, paymentStatus), ct);
-        if (cancelled == 0)
+        var cancelled = await writes.RunAsync(async (tx, token) =>
         {
-            // It expired, was closed or checked in a moment ago: that transition won.
-            return BookingErrors.NotCancellable;
+            var won = await tx.Bookings
+                .Where(b => b.Id == booking.Id && b.Status == booking.Status)
+                .ExecuteUpdateAsync(b => b
+                    .SetProperty(x => x.Status, BookingStatus.Cancelled)
+                    .SetProperty(x => x.CancelledAt, now)
+                    .SetProperty(x => x.CancelReason, ByTourist)
+                    .SetProperty(x => x.RefundAmount, refund)
+                    .SetProperty(x => x.RefundStatus, refundStatus)
+                    .SetProperty(x => x.PaymentStatus, paymentStatus), token);
+            if (won == 0)
+            {
+                // It expired, was closed or checked in a moment ago: that transition won.
+                return Result<Success>.Failure([BookingErrors.NotCancellable]);
+            }
+
+            await CapacityLedger.ReleaseAsync(tx, booking, token);
+            return Success.Value;
+        }, ct);
+        if (!cancelled.IsSuccess)
+        {
+            return Result<BookingDto>.Failure(cancelled.Errors);
         }
 
-        await ledger.ReleaseAsync(booking, ct);
-        await transaction.CommitAsync(ct);
         LogCancelled(booking.Id, refund);
         return (await BookingViews.LoadAsync(db, booking.Id, ct))!;
     }

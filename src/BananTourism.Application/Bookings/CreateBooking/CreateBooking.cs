@@ -38,7 +38,7 @@ public sealed record CreatedBooking(BookingDto Booking, bool Replayed);
 public sealed partial class CreateBookingHandler(
     IAppDbContext db,
     ICurrentUser currentUser,
-    CapacityLedger ledger,
+    IWriteTransactions writes,
     IdempotencyGuard idempotency,
     BookingOptions options,
     TimeProvider clock,
@@ -53,7 +53,7 @@ public sealed partial class CreateBookingHandler(
             return Error.Forbidden("forbidden", "Only tourists book.");
         }
 
-        IdempotencyRecord? claim = null;
+        Guid? claim = null;
         if (command.IdempotencyKey is { } key)
         {
             var claimed = await idempotency.ClaimAsync(touristId, key, IdempotencyGuard.HashOf(command with { IdempotencyKey = null }), ct);
@@ -67,19 +67,19 @@ public sealed partial class CreateBookingHandler(
                 return new CreatedBooking((await BookingViews.LoadAsync(db, bookingId, ct))!, Replayed: true);
             }
 
-            claim = claimed.Record;
+            claim = claimed.ClaimId;
         }
 
         var result = await BookAsync(command, touristId, claim, ct);
-        if (!result.IsSuccess && claim is not null)
+        if (!result.IsSuccess && claim is { } claimId)
         {
-            await idempotency.ReleaseAsync(claim, ct);
+            await idempotency.ReleaseAsync(claimId, ct);
         }
 
         return result;
     }
 
-    private async Task<Result<CreatedBooking>> BookAsync(CreateBooking command, Guid touristId, IdempotencyRecord? claim, CancellationToken ct)
+    private async Task<Result<CreatedBooking>> BookAsync(CreateBooking command, Guid touristId, Guid? claim, CancellationToken ct)
     {
         var found = await (
                 from o in db.Offerings
@@ -114,11 +114,11 @@ public sealed partial class CreateBookingHandler(
                 : Booking.ForStay(draft, command.CheckIn!.Value, command.CheckOut!.Value, command.Units!.Value, lines, now, hold);
             try
             {
-                var booked = await CommitAsync(booking, found.DailyCap, claim, now, ct);
-                if (booked is not null)
+                var booked = await writes.RunAsync((tx, token) => WriteAsync(tx, booking, found.DailyCap, claim, now, token), ct);
+                if (!booked.IsSuccess)
                 {
-                    LogRefused(offering.Id, booked.Code);
-                    return booked;
+                    LogRefused(offering.Id, booked.FirstError.Code);
+                    return Result<CreatedBooking>.Failure(booked.Errors);
                 }
 
                 LogBooked(booking.Id, booking.Reference, offering.Id, booking.PartySize, booking.Total, booking.Status);
@@ -126,39 +126,35 @@ public sealed partial class CreateBookingHandler(
             }
             catch (DuplicateKeyException) when (attempt < Attempts)
             {
-                // A random reference or verification code collided (about one in 10^12): draw new ones.
-                db.ChangeTracker.Clear();
-                if (claim is not null)
-                {
-                    claim = await db.IdempotencyRecords.SingleAsync(r => r.Id == claim.Id, ct);
-                }
+                // A random reference or verification code collided (about one in 10^12), or, on SQL Server, another
+                // first booking of the day created the venue's day counter: try again with fresh codes.
             }
         }
     }
 
-    /// <summary>Takes capacity and writes the booking in one transaction; returns the refusal, or null.</summary>
-    private async Task<Error?> CommitAsync(Booking booking, int? dailyCap, IdempotencyRecord? claim, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Inside the transaction: the unpaid-hold limit, the capacity, the booking, the idempotency key.</summary>
+    private async Task<Result<Success>> WriteAsync(
+        IAppDbContext tx, Booking booking, int? dailyCap, Guid? claim, DateTimeOffset now, CancellationToken ct)
     {
-        var dates = booking.Dates.ToList();
-        await ledger.EnsureVenueDaysAsync(booking.VenueId, dates, ct);
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (booking.IsOnlinePayment
-            && await db.Bookings.CountAsync(b => b.TouristId == booking.TouristId && b.Status == BookingStatus.Held && b.ExpiresAt > now, ct) >= options.MaxUnpaidHolds)
+            && await tx.Bookings.CountAsync(b => b.TouristId == booking.TouristId && b.Status == BookingStatus.Held && b.ExpiresAt > now, ct) >= options.MaxUnpaidHolds)
         {
             return BookingErrors.TooManyHolds;
         }
 
-        if (await ledger.TakeAsync(booking, dailyCap, ct) is { } refused)
+        if (await CapacityLedger.TakeAsync(tx, booking, dailyCap, ct) is { } refused)
         {
             return refused;
         }
 
-        db.Bookings.Add(booking);
-        claim?.Complete(booking.Id);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return null;
+        tx.Bookings.Add(booking);
+        await tx.SaveChangesAsync(ct);
+        if (claim is { } claimId && !await IdempotencyGuard.CompleteAsync(tx, claimId, booking.Id, ct))
+        {
+            return IdempotencyErrors.InProgress;
+        }
+
+        return Success.Value;
     }
 
     private async Task<Result<(Slot? Slot, IReadOnlyList<BookingLine> Lines)>> PriceAsync(
@@ -177,19 +173,22 @@ public sealed partial class CreateBookingHandler(
                 return BookingErrors.WrongKind("slotId", "This offering is booked by time slot: give slotId, not dates.");
             }
 
-            var slot = await db.Slots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == slotId && s.OfferingId == offering.Id, ct);
-            if (slot is null)
+            var found = await db.Slots.AsNoTracking()
+                .Where(s => s.Id == slotId && s.OfferingId == offering.Id)
+                .Select(s => new { Slot = s, Holiday = db.Holidays.Any(h => h.Date == s.Date) })
+                .SingleOrDefaultAsync(ct);
+            if (found is null)
             {
                 return BookingErrors.SlotNotFound;
             }
 
+            var slot = found.Slot;
             if (VenueTime.ToInstant(slot.Date, slot.Start) <= now)
             {
                 return BookingErrors.AlreadyStarted;
             }
 
-            var holiday = await db.Holidays.AnyAsync(h => h.Date == slot.Date, ct);
-            return (slot, Pricing.ForSlot(offering.Prices, slot.Date, holiday, command.Adults, command.Children));
+            return (slot, Pricing.ForSlot(offering.Prices, slot.Date, found.Holiday, command.Adults, command.Children));
         }
 
         if (command.CheckIn is not { } checkIn || command.CheckOut is not { } checkOut || command.Units is not { } units)

@@ -12,7 +12,7 @@ namespace BananTourism.Application.Bookings.ExpireHolds;
 public sealed record ExpireHolds(int BatchSize = 200) : ICommand<Result<int>>;
 
 public sealed partial class ExpireHoldsHandler(
-    IAppDbContext db, CapacityLedger ledger, TimeProvider clock, ILogger<ExpireHoldsHandler> logger)
+    IAppDbContext db, IWriteTransactions writes, TimeProvider clock, ILogger<ExpireHoldsHandler> logger)
     : ICommandHandler<ExpireHolds, Result<int>>
 {
     public async ValueTask<Result<int>> Handle(ExpireHolds command, CancellationToken ct)
@@ -27,19 +27,25 @@ public sealed partial class ExpireHoldsHandler(
         var expired = 0;
         foreach (var booking in due)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var won = await db.Bookings
-                .Where(b => b.Id == booking.Id && b.Status == BookingStatus.Held)
-                .ExecuteUpdateAsync(b => b
-                    .SetProperty(x => x.Status, BookingStatus.Expired)
-                    .SetProperty(x => x.PaymentStatus, PaymentStatus.Voided), ct);
-            if (won == 0)
+            var won = await writes.RunAsync(async (tx, token) =>
+            {
+                if (await tx.Bookings
+                        .Where(b => b.Id == booking.Id && b.Status == BookingStatus.Held)
+                        .ExecuteUpdateAsync(b => b
+                            .SetProperty(x => x.Status, BookingStatus.Expired)
+                            .SetProperty(x => x.PaymentStatus, PaymentStatus.Voided), token) == 0)
+                {
+                    return Result<bool>.Success(false);
+                }
+
+                await CapacityLedger.ReleaseAsync(tx, booking, token);
+                return Result<bool>.Success(true);
+            }, ct);
+            if (!won.Value)
             {
                 continue;
             }
 
-            await ledger.ReleaseAsync(booking, ct);
-            await transaction.CommitAsync(ct);
             expired++;
             LogExpired(booking.Id);
         }

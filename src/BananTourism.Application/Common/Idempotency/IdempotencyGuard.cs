@@ -3,12 +3,13 @@ using System.Text.Json;
 using BananTourism.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
+
 namespace BananTourism.Application.Common.Idempotency;
 
 /// <summary>Claims an Idempotency-Key before a command does its work. Retries of a finished request replay
 /// its result; the same key with another body is refused (422); a retry while the first is still running
 /// is told so (409). Claims are kept for <see cref="Retention"/>.</summary>
-public sealed class IdempotencyGuard(IAppDbContext db, TimeProvider clock)
+public sealed class IdempotencyGuard(IAppDbContext db, IWriteTransactions writes, TimeProvider clock)
 {
     public static readonly TimeSpan Retention = TimeSpan.FromHours(48);
     private static readonly TimeSpan ClaimTimeout = TimeSpan.FromSeconds(30);
@@ -20,18 +21,22 @@ public sealed class IdempotencyGuard(IAppDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var record = new IdempotencyRecord(userId, key, requestHash, now, now + ClaimTimeout);
-        db.IdempotencyRecords.Add(record);
         try
         {
-            await db.SaveChangesAsync(ct);
-            return IdempotencyClaim.Proceed(record);
+            await writes.RunAsync(async (tx, token) =>
+            {
+                tx.IdempotencyRecords.Add(record);
+                await tx.SaveChangesAsync(token);
+                return Result<Success>.Success(Success.Value);
+            }, ct);
+            return IdempotencyClaim.Proceed(record.Id);
         }
         catch (DuplicateKeyException)
         {
-            db.Entry(record).State = EntityState.Detached;
+            // Someone used this key first; see what became of it.
         }
 
-        var existing = await db.IdempotencyRecords.SingleAsync(r => r.UserId == userId && r.Key == key, ct);
+        var existing = await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.UserId == userId && r.Key == key, ct);
         if (existing.RequestHash != requestHash)
         {
             return IdempotencyClaim.Refuse(IdempotencyErrors.KeyReused);
@@ -48,26 +53,27 @@ public sealed class IdempotencyGuard(IAppDbContext db, TimeProvider clock)
         }
 
         // The first claimant died without finishing: take the claim over, unless someone else just did.
-        var takenOver = await db.IdempotencyRecords
+        var takenOver = await writes.RunAsync(async (tx, token) => Result<int>.Success(await tx.IdempotencyRecords
             .Where(r => r.Id == existing.Id && !r.Completed && r.LockedUntil == existing.LockedUntil)
-            .ExecuteUpdateAsync(r => r.SetProperty(x => x.LockedUntil, now + ClaimTimeout), ct);
-        if (takenOver == 0)
-        {
-            return IdempotencyClaim.Refuse(IdempotencyErrors.InProgress);
-        }
-
-        await db.Entry(existing).ReloadAsync(ct);
-        return IdempotencyClaim.Proceed(existing);
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.LockedUntil, now + ClaimTimeout), token)), ct);
+        return takenOver.Value == 1 ? IdempotencyClaim.Proceed(existing.Id) : IdempotencyClaim.Refuse(IdempotencyErrors.InProgress);
     }
 
+    /// <summary>Marks the claim done with what it made, inside the transaction that made it.</summary>
+    public static async Task<bool> CompleteAsync(IAppDbContext tx, Guid claimId, Guid resourceId, CancellationToken ct) =>
+        await tx.IdempotencyRecords
+            .Where(r => r.Id == claimId && !r.Completed)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Completed, true).SetProperty(x => x.ResourceId, resourceId), ct) == 1;
+
     /// <summary>Frees the key after the work failed, so the client may retry it.</summary>
-    public async Task ReleaseAsync(IdempotencyRecord record, CancellationToken ct) =>
-        await db.IdempotencyRecords.Where(r => r.Id == record.Id && !r.Completed).ExecuteDeleteAsync(ct);
+    public async Task ReleaseAsync(Guid claimId, CancellationToken ct) =>
+        await writes.RunAsync(async (tx, token) => Result<int>.Success(
+            await tx.IdempotencyRecords.Where(r => r.Id == claimId && !r.Completed).ExecuteDeleteAsync(token)), ct);
 }
 
-public sealed record IdempotencyClaim(IdempotencyRecord? Record, Guid? ReplayOf, Error? Error)
+public sealed record IdempotencyClaim(Guid? ClaimId, Guid? ReplayOf, Error? Error)
 {
-    public static IdempotencyClaim Proceed(IdempotencyRecord record) => new(record, null, null);
+    public static IdempotencyClaim Proceed(Guid claimId) => new(claimId, null, null);
 
     public static IdempotencyClaim Replay(Guid resourceId) => new(null, resourceId, null);
 

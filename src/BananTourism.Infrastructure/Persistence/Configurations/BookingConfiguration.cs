@@ -28,20 +28,16 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.HasOne<Offering>().WithMany().HasForeignKey(b => b.OfferingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Venue>().WithMany().HasForeignKey(b => b.VenueId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Slot>().WithMany().HasForeignKey(b => b.SlotId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(b => b.Lines).WithOne().HasForeignKey("BookingId").OnDelete(DeleteBehavior.Cascade);
+        builder.OwnsMany(b => b.Lines, lines => lines.ToJson());
         builder.Navigation(b => b.Lines).HasField("_lines");
 
         builder.HasIndex(b => b.Reference).IsUnique();
         builder.HasIndex(b => b.VerificationCode).IsUnique();
         builder.HasIndex(b => new { b.TouristId, b.CreatedAt });
+        builder.HasIndex(b => new { b.TouristId, b.Status });
         builder.HasIndex(b => new { b.VenueId, b.Date, b.Status });
         builder.HasIndex(b => new { b.Status, b.ExpiresAt });
         builder.HasIndex(b => b.SlotId);
         builder.HasIndex(b => new { b.OfferingId, b.Date });
     }
-}
-
-internal sealed class BookingLineConfiguration : IEntityTypeConfiguration<BookingLine>
-{
-    public void Configure(EntityTypeBuilder<BookingLine> builder) => builder.ToTable("BookingLines");
 }

@@ -49,7 +49,8 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                     RefundAmount = table.Column<long>(type: "INTEGER", nullable: false),
                     RefundStatus = table.Column<int>(type: "INTEGER", nullable: false),
                     CheckedInAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CheckedInHeadcount = table.Column<int>(type: "INTEGER", nullable: true)
+                    CheckedInHeadcount = table.Column<int>(type: "INTEGER", nullable: true),
+                    Lines = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -124,35 +125,6 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "BookingLines",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitPrice = table.Column<long>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
-                    BookingId = table.Column<Guid>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_BookingLines", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_BookingLines_Bookings_BookingId",
-                        column: x => x.BookingId,
-                        principalTable: "Bookings",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_BookingLines_BookingId",
-                table: "BookingLines",
-                column: "BookingId");
-
             migrationBuilder.CreateIndex(
                 name: "IX_Bookings_OfferingId_Date",
                 table: "Bookings",
@@ -178,6 +150,11 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                 name: "IX_Bookings_TouristId_CreatedAt",
                 table: "Bookings",
                 columns: new[] { "TouristId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_TouristId_Status",
+                table: "Bookings",
+                columns: new[] { "TouristId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookings_VenueId_Date_Status",
@@ -206,16 +183,13 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "BookingLines");
+                name: "Bookings");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
                 name: "VenueDays");
-
-            migrationBuilder.DropTable(
-                name: "Bookings");
         }
     }
 }

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using BananTourism.Api.IntegrationTests.Support;
+using BananTourism.Benchmarks;
+using BananTourism.Infrastructure;
+using BananTourism.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
+
+// Starts the real Api (this build, Release when run with -c Release) on 127.0.0.1 with a fresh SQLite file
+// and drives it over HTTP with concurrent clients. Usage:
+//   dotnet run -c Release --project tests/BananTourism.Benchmarks [-- --clients 32 --bookings 20000 --queries 20000]
+var clients = Arg("--clients", 32);
+var spreadBookings = Arg("--bookings", 20_000);
+var rushAttempts = Arg("--rush", 3_000);
+var queries = Arg("--queries", 20_000);
+var folder = Path.Combine(Path.GetTempPath(), "banan-bench-" + Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(folder);
+var dbPath = Path.Combine(folder, "banan.db");
+
+Console.WriteLine($"BananTourism benchmark: {Environment.ProcessorCount} cores, {clients} concurrent clients, Api build {Build()}");
+await using var api = await ApiProcess.StartAsync(dbPath, new Dictionary<string, string>
+{
+    ["ASPNETCORE_ENVIRONMENT"] = "Development",
+    ["Bookings__MaxUnpaidHolds"] = "1000000",
+});
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = api.Address };
+
+var tourists = new List<AuthenticationHeaderValue>();
+for (var i = 0; i < clients; i++)
+{
+    var email = $"bench-{i}-{Guid.NewGuid():N}@example.cn";
+    (await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "Chongqing2026", displayName = "压测" })).EnsureSuccessStatusCode();
+    var login = JsonNode.Parse(await (await http.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "Chongqing2026" })).Content.ReadAsStringAsync())!;
+    tourists.Add(new AuthenticationHeaderValue("Bearer", login["accessToken"]!.GetValue<string>()));
+}
+
+// The catalog as the tourists see it.
+var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+var offerings = JsonNode.Parse(await http.GetStringAsync("/api/v1/offerings?pageSize=100"))!["items"]!.AsArray()
+    .Select(o => (Id: o!["id"]!.GetValue<string>(), Kind: o["kind"]!.GetValue<string>())).ToList();
+var slotTargets = new List<(string Offering, string Slot)>();
+var nightTargets = new List<(string Offering, DateOnly Night)>();
+foreach (var (id, kind) in offerings)
+{
+    var availability = JsonNode.Parse(await http.GetStringAsync($"/api/v1/offerings/{id}/availability?from={today.AddDays(1):yyyy-MM-dd}&to={today.AddDays(59):yyyy-MM-dd}"))!;
+    if (kind == "timeSlot")
+    {
+        slotTargets.AddRange(availability["slots"]!.AsArray().Select(s => (id, s!["id"]!.GetValue<string>())));
+    }
+    else
+    {
+        nightTargets.AddRange(availability["nights"]!.AsArray().Select(n => (id, DateOnly.Parse(n!["date"]!.GetValue<string>(), CultureInfo.InvariantCulture))));
+    }
+}
+
+// Room for everyone in the spread scenario; one small slot for the rush.
+var rushSlot = slotTargets[0];
+const int RushCapacity = 500;
+await using (var db = Db(dbPath))
+{
+    await db.Slots.ExecuteUpdateAsync(s => s.SetProperty(x => x.Capacity, 1_000_000));
+    await db.Nights.ExecuteUpdateAsync(n => n.SetProperty(x => x.Units, 1_000_000));
+    await db.Venues.ExecuteUpdateAsync(v => v.SetProperty(x => x.DailyCap, (int?)null));
+    await db.Slots.Where(s => s.Id == Guid.Parse(rushSlot.Slot)).ExecuteUpdateAsync(s => s.SetProperty(x => x.Capacity, RushCapacity));
+}
+
+// Warm up first: the JIT's tiering and the connection pools settle, so the figures below are steady state.
+var warm = new Random(7);
+await Load.RunAsync("warm-up (not measured)", Arg("--warmup", 4_000), clients, i =>
+{
+    var (o, slot) = slotTargets[warm.Next(1, slotTargets.Count)];
+    return i % 3 == 0
+        ? Get(http, $"/api/v1/offerings/{o}/availability?from={today:yyyy-MM-dd}&to={today.AddDays(30):yyyy-MM-dd}")
+        : Book(http, tourists[i % clients], new { offeringId = o, slotId = slot, adults = 2, children = 0, contact = Contact(), paymentMethod = "payOnArrival" });
+});
+
+var results = new List<Scenario>();
+var rushBody = Json(new { offeringId = rushSlot.Offering, slotId = rushSlot.Slot, adults = 1, children = 0, contact = Contact(), paymentMethod = "payOnArrival" });
+var rush = await Load.RunAsync("a. rush on one slot (capacity 500)", rushAttempts, clients, i => Book(http, tourists[i % clients], rushBody));
+await using (var db = Db(dbPath))
+{
+    var reserved = await db.Slots.Where(s => s.Id == Guid.Parse(rushSlot.Slot)).Select(s => s.Reserved).SingleAsync();
+    rush = rush with { Oversells = Math.Max(0, rush.Created - RushCapacity) + Math.Max(0, reserved - RushCapacity) };
+}
+
+results.Add(rush);
+
+var random = new Random(42);
+var plan = Enumerable.Range(0, spreadBookings).Select(i =>
+{
+    if (i % 4 == 3 && nightTargets.Count > 0)
+    {
+        var (offering, night) = nightTargets[random.Next(nightTargets.Count)];
+        return (object)new { offeringId = offering, checkIn = night.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), checkOut = night.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), units = 1, adults = 2, children = 0, contact = Contact(), paymentMethod = "payOnArrival" };
+    }
+
+    var (o, slot) = slotTargets[random.Next(1, slotTargets.Count)];
+    return new { offeringId = o, slotId = slot, adults = 2, children = random.Next(2), contact = Contact(), paymentMethod = random.Next(4) == 0 ? "card" : "payOnArrival" };
+}).ToArray();
+var bodies = plan.Select(Json).ToArray();
+results.Add(await Load.RunAsync("b. bookings spread over slots and nights", spreadBookings, clients, i => Book(http, tourists[i % clients], bodies[i])));
+
+var windows = Enumerable.Range(0, queries).Select(_ =>
+{
+    var (id, _) = offerings[random.Next(offerings.Count)];
+    var from = today.AddDays(random.Next(0, 28));
+    return $"/api/v1/offerings/{id}/availability?from={from:yyyy-MM-dd}&to={from.AddDays(30):yyyy-MM-dd}";
+}).ToArray();
+results.Add(await Load.RunAsync("c. availability, 31-day window", queries, clients, i => Get(http, windows[i])));
+
+var raw = await RawSqlite.MeasureAsync(Path.Combine(folder, "raw.db"), Math.Min(spreadBookings, 5_000));
+var peakMb = api.PeakMemoryMb();
+
+Console.WriteLine();
+Console.WriteLine("| scenario | requests | ok | refused | errors | per second | p50 ms | p95 ms | p99 ms | oversells |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var r in results)
+{
+    Console.WriteLine(r.Row());
+}
+
+Console.WriteLine();
+Console.WriteLine($"raw limit: plain Microsoft.Data.Sqlite, the same writes per booking (WAL, synchronous=FULL): {raw:0} transactions/s");
+Console.WriteLine($"spread bookings as a share of the raw limit: {results[1].PerSecond / raw:P0}");
+Console.WriteLine($"Api peak memory (VmHWM): {peakMb:0} MB");
+
+Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+try
+{
+    Directory.Delete(folder, recursive: true);
+}
+catch (IOException)
+{
+    // Temp files; harmless.
+}
+
+return results.Any(r => r.Oversells > 0 || r.Errors > 0) ? 1 : 0;
+
+static async Task<HttpStatusCode> Book(HttpClient http, AuthenticationHeaderValue token, object body)
+{
+    // Serialized up front where it matters (see Json()), so the load generator spends its share of the two
+    // cores on sending, not on building bodies.
+    var content = new ByteArrayContent(body as byte[] ?? JsonSerializer.SerializeToUtf8Bytes(body, Shared.JsonOptions));
+    content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+    using var request = new HttpRequestMessage(HttpMethod.Post, Shared.BookingsUri) { Content = content };
+    request.Headers.Authorization = token;
+    using var response = await http.SendAsync(request);
+    await response.Content.LoadIntoBufferAsync();
+    return response.StatusCode;
+}
+
+static async Task<HttpStatusCode> Get(HttpClient http, string url)
+{
+    using var response = await http.GetAsync(new Uri(url, UriKind.Relative));
+    await response.Content.LoadIntoBufferAsync();
+    return response.StatusCode;
+}
+
+static object Contact() => new { name = "压测游客", phone = "13800138000" };
+
+static byte[] Json(object body) => JsonSerializer.SerializeToUtf8Bytes(body, Shared.JsonOptions);
+
+static AppDbContext Db(string path)
+{
+    var options = new DbContextOptionsBuilder<AppDbContext>();
+    DependencyInjection.Configure(options, DatabaseProvider.Sqlite, $"Data Source={path}");
+    return new AppDbContext(options.Options);
+}
+
+static string Build() =>
+#if DEBUG
+    "Debug (use -c Release for real figures)";
+#else
+    "Release";
+#endif
+
+int Arg(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
