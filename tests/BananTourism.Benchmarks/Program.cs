@@ -81,7 +81,7 @@ await Load.RunAsync("warm-up (not measured)", Arg("--warmup", 4_000), clients, i
 
 var results = new List<Scenario>();
 var rushBody = Json(new { offeringId = rushSlot.Offering, slotId = rushSlot.Slot, adults = 1, children = 0, contact = Contact(), paymentMethod = "payOnArrival" });
-var rush = await Load.RunAsync("a. rush on one slot (capacity 500)", rushAttempts, clients, i => Book(http, tourists[i % clients], rushBody));
+var rush = await Load.RunAsync("a. rush on one slot (capacity 500)", rushAttempts, clients, i => Book(http, tourists[i % clients], rushBody), api.CpuTime);
 await using (var db = Db(dbPath))
 {
     var reserved = await db.Slots.Where(s => s.Id == Guid.Parse(rushSlot.Slot)).Select(s => s.Reserved).SingleAsync();
@@ -103,7 +103,7 @@ var plan = Enumerable.Range(0, spreadBookings).Select(i =>
     return new { offeringId = o, slotId = slot, adults = 2, children = random.Next(2), contact = Contact(), paymentMethod = random.Next(4) == 0 ? "card" : "payOnArrival" };
 }).ToArray();
 var bodies = plan.Select(Json).ToArray();
-results.Add(await Load.RunAsync("b. bookings spread over slots and nights", spreadBookings, clients, i => Book(http, tourists[i % clients], bodies[i])));
+results.Add(await Load.RunAsync("b. bookings spread over slots and nights", spreadBookings, clients, i => Book(http, tourists[i % clients], bodies[i]), api.CpuTime));
 
 var windows = Enumerable.Range(0, queries).Select(_ =>
 {
@@ -111,14 +111,15 @@ var windows = Enumerable.Range(0, queries).Select(_ =>
     var from = today.AddDays(random.Next(0, 28));
     return $"/api/v1/offerings/{id}/availability?from={from:yyyy-MM-dd}&to={from.AddDays(30):yyyy-MM-dd}";
 }).ToArray();
-results.Add(await Load.RunAsync("c. availability, 31-day window", queries, clients, i => Get(http, windows[i])));
+results.Add(await Load.RunAsync("c. availability, 31-day window", queries, clients, i => Get(http, windows[i]), api.CpuTime));
+results.Add(await Load.RunAsync("d. availability, 31-day window, 4 clients", queries / 2, 4, i => Get(http, windows[i]), api.CpuTime));
 
 var raw = await RawSqlite.MeasureAsync(Path.Combine(folder, "raw.db"), Math.Min(spreadBookings, 5_000));
 var peakMb = api.PeakMemoryMb();
 
 Console.WriteLine();
-Console.WriteLine("| scenario | requests | ok | refused | errors | per second | p50 ms | p95 ms | p99 ms | oversells |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| scenario | requests | ok | refused | errors | ok per second | p50 ms | p95 ms | p99 ms | oversells | Api CPU ms/request | generator CPU ms/request |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var r in results)
 {
     Console.WriteLine(r.Row());

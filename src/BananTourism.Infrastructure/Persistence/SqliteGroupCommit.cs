@@ -80,7 +80,9 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
                 }
                 catch (Exception e)
                 {
-                    unit.Fail(e);
+                    // Told only after the commit: a unit refused by a unique index saw a row that another unit
+                    // of this batch wrote, and its caller must be able to read that row when it hears.
+                    unit.FailAfterCommit(e);
                     keep = false;
                 }
 
@@ -116,6 +118,8 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
 
         public abstract void Answer();
 
+        public abstract void FailAfterCommit(Exception e);
+
         public abstract void Fail(Exception e);
     }
 
@@ -123,6 +127,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
     {
         private readonly TaskCompletionSource<Result<T>> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private Result<T>? _result;
+        private Exception? _error;
 
         public Task<Result<T>> Outcome => _answer.Task;
 
@@ -134,11 +139,17 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
 
         public override void Answer()
         {
-            if (_result is not null)
+            if (_error is not null)
+            {
+                _answer.TrySetException(_error);
+            }
+            else if (_result is not null)
             {
                 _answer.TrySetResult(_result);
             }
         }
+
+        public override void FailAfterCommit(Exception e) => _error = e;
 
         public override void Fail(Exception e) => _answer.TrySetException(e);
     }

@@ -55,6 +55,15 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = Address };
 
+    /// <summary>CPU time the process has used so far (user + system, Linux /proc), for per-request costs.</summary>
+    public TimeSpan CpuTime()
+    {
+        // Fields 14 and 15 of /proc/PID/stat, in clock ticks of 1/100 s; the command name (field 2) has no spaces here.
+        var fields = File.ReadAllText($"/proc/{_process.Id}/stat").Split(' ');
+        var ticks = long.Parse(fields[13], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[14], System.Globalization.CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
     /// <summary>The process's peak resident memory so far (Linux VmHWM), in MB.</summary>
     public double PeakMemoryMb()
     {

@@ -37,24 +37,23 @@ public sealed class GetAvailabilityHandler(IAppDbContext db, TimeProvider clock)
 
         var from = query.From!.Value;
         var to = query.To!.Value;
-        var holidays = (await db.Holidays.AsNoTracking()
-            .Where(h => h.Date >= from && h.Date <= to)
-            .Select(h => h.Date)
-            .ToListAsync(cancellationToken)).ToHashSet();
         var now = clock.GetUtcNow();
-        DayType DayOf(DateOnly date) => DayTypes.Of(date, offering.Kind, holidays.Contains(date));
+        DayType DayOf(DateOnly date, bool holiday) => DayTypes.Of(date, offering.Kind, holiday);
 
+        // Each row carries whether its date is a holiday: one query, not two.
         if (offering.Kind == OfferingKind.TimeSlot)
         {
             var slots = await db.Slots.AsNoTracking()
                 .Where(s => s.OfferingId == query.OfferingId && s.Date >= from && s.Date <= to)
                 .OrderBy(s => s.Date).ThenBy(s => s.Start)
+                .Select(s => new { Slot = s, Holiday = db.Holidays.Any(h => h.Date == s.Date) })
                 .ToListAsync(cancellationToken);
             return new AvailabilityDto(
                 offering.Kind,
-                slots.Select(s =>
+                slots.Select(row =>
                 {
-                    var day = DayOf(s.Date);
+                    var s = row.Slot;
+                    var day = DayOf(s.Date, row.Holiday);
                     var child = offering.Prices.Child is null ? (Money?)null : Money.Yuan(offering.Prices.ChildPriceOn(day));
                     var started = VenueTime.ToInstant(s.Date, s.Start) <= now;
                     return new SlotAvailability(
@@ -69,13 +68,14 @@ public sealed class GetAvailabilityHandler(IAppDbContext db, TimeProvider clock)
         var nights = await db.Nights.AsNoTracking()
             .Where(n => n.OfferingId == query.OfferingId && n.Date >= from && n.Date <= to)
             .OrderBy(n => n.Date)
+            .Select(n => new { Night = n, Holiday = db.Holidays.Any(h => h.Date == n.Date) })
             .ToListAsync(cancellationToken);
         return new AvailabilityDto(
             offering.Kind,
             null,
-            nights.Select(n => new NightAvailability(
-                n.Date, n.Units, Math.Max(0, n.Units - n.Reserved),
-                Money.Yuan(offering.Prices.UnitPriceOn(DayOf(n.Date))),
-                Availability.Of(n.Closed, n.Date < today, n.Units, n.Reserved))).ToList());
+            nights.Select(row => new NightAvailability(
+                row.Night.Date, row.Night.Units, Math.Max(0, row.Night.Units - row.Night.Reserved),
+                Money.Yuan(offering.Prices.UnitPriceOn(DayOf(row.Night.Date, row.Holiday))),
+                Availability.Of(row.Night.Closed, row.Night.Date < today, row.Night.Units, row.Night.Reserved))).ToList());
     }
 }

@@ -36,7 +36,13 @@ public sealed class IdempotencyGuard(IAppDbContext db, IWriteTransactions writes
             // Someone used this key first; see what became of it.
         }
 
-        var existing = await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.UserId == userId && r.Key == key, ct);
+        var existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, ct);
+        if (existing is null)
+        {
+            // Its claimant released it a moment ago; the client may simply retry.
+            return IdempotencyClaim.Refuse(IdempotencyErrors.InProgress);
+        }
+
         if (existing.RequestHash != requestHash)
         {
             return IdempotencyClaim.Refuse(IdempotencyErrors.KeyReused);
