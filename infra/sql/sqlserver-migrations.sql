@@ -454,3 +454,66 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128232923_Operators'
+)
+BEGIN
+    ALTER TABLE [VenueDays] ADD [WalkIns] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128232923_Operators'
+)
+BEGIN
+    CREATE TABLE [WalkIns] (
+        [Id] uniqueidentifier NOT NULL,
+        [VenueId] uniqueidentifier NOT NULL,
+        [Date] date NOT NULL,
+        [Count] int NOT NULL,
+        [RecordedBy] uniqueidentifier NOT NULL,
+        [RecordedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_WalkIns] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WalkIns_Users_RecordedBy] FOREIGN KEY ([RecordedBy]) REFERENCES [Users] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_WalkIns_Venues_VenueId] FOREIGN KEY ([VenueId]) REFERENCES [Venues] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128232923_Operators'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [VenueDays] ADD CONSTRAINT [CK_VenueDays_WalkIns] CHECK ("WalkIns" >= 0)');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128232923_Operators'
+)
+BEGIN
+    CREATE INDEX [IX_WalkIns_RecordedBy] ON [WalkIns] ([RecordedBy]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128232923_Operators'
+)
+BEGIN
+    CREATE INDEX [IX_WalkIns_VenueId_Date] ON [WalkIns] ([VenueId], [Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128232923_Operators'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128232923_Operators', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

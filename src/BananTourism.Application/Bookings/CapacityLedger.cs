@@ -76,7 +76,8 @@ public static class CapacityLedger
         return await range.AnyAsync(n => n.Closed, ct) ? BookingErrors.Closed : BookingErrors.SoldOut;
     }
 
-    /// <summary>Counts the party on each of the booking's dates at its venue, within the daily cap. A date
+    /// <summary>Counts the party on each of the booking's dates at its venue, within the daily cap (walk-ins
+    /// already counted at the gate that day use the cap too). A date
     /// nobody has booked yet has no counter row: it is created here, inside the transaction. On SQLite the
     /// transaction already holds the write lock; on SQL Server two first bookings of the same day may both try,
     /// and the primary key refuses one, whose booking is then retried.</summary>
@@ -87,7 +88,7 @@ public static class CapacityLedger
         var days = booking.EndDate.DayNumber - booking.Date.DayNumber;
         var taken = await db.VenueDays
             .Where(d => d.VenueId == booking.VenueId && d.Date >= booking.Date && d.Date < booking.EndDate
-                        && d.Reserved + people <= cap)
+                        && d.Reserved + d.WalkIns + people <= cap)
             .ExecuteUpdateAsync(d => d.SetProperty(x => x.Reserved, x => x.Reserved + people), ct);
         if (taken == days)
         {

@@ -5,6 +5,7 @@ using BananTourism.Domain.Geography;
 using BananTourism.Domain.Offerings;
 using BananTourism.Domain.Users;
 using BananTourism.Domain.Venues;
+using BananTourism.Domain.Visits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -35,6 +36,8 @@ public interface IAppDbContext
     DbSet<VenueDay> VenueDays { get; }
 
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
+
+    DbSet<WalkIn> WalkIns { get; }
 
     ChangeTracker ChangeTracker { get; }
 

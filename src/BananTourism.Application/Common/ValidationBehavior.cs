@@ -30,9 +30,13 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
 
 public static class FieldName
 {
-    /// <summary>"Contact.Phone" → "contact.phone", "Times[0].Start" → "times[0].start": field names as the JSON has them.</summary>
-    public static string Of(string propertyPath) =>
-        string.Join('.', propertyPath.Split('.').Select(CamelCase));
+    /// <summary>"Contact.Phone" → "contact.phone", "Times[0].Start" → "times[0].start": field names as the JSON has
+    /// them. Commands that wrap a request body in a <c>Body</c> property report its fields without that prefix.</summary>
+    public static string Of(string propertyPath)
+    {
+        var path = propertyPath.StartsWith("Body.", StringComparison.Ordinal) ? propertyPath[5..] : propertyPath;
+        return string.Join('.', path.Split('.').Select(CamelCase));
+    }
 
     private static string CamelCase(string segment) =>
         segment.Length == 0 || char.IsLower(segment[0])

@@ -95,6 +95,11 @@ public static class OfferingErrors
 {
     public static readonly Error NotFound = Error.NotFound("not_found", "The offering does not exist.");
 
+    public static readonly Error SlotNotFound = Error.NotFound("not_found", "The slot does not exist.");
+
+    public static Error CapacityBelowReserved(int reserved) => Error.Conflict(
+        "capacity_below_reserved", $"{reserved} places are already booked; the capacity cannot go below that.");
+
     public static readonly Error KindCannotChange = Error.Validation(
         "kind", "An offering's kind cannot change once created; create a new offering instead.");
 }

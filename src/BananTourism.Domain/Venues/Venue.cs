@@ -77,4 +77,6 @@ public sealed record VenueDetails(
 public static class VenueErrors
 {
     public static readonly Error NotFound = Error.NotFound("not_found", "The venue does not exist.");
+
+    public static readonly Error UnknownVillage = Error.Validation("villageId", "The village does not exist.");
 }

@@ -8,11 +8,12 @@ public sealed class VenueDay
     {
     }
 
-    public VenueDay(Guid venueId, DateOnly date, int reserved)
+    public VenueDay(Guid venueId, DateOnly date, int reserved, int walkIns = 0)
     {
         VenueId = venueId;
         Date = date;
         Reserved = reserved;
+        WalkIns = walkIns;
     }
 
     public Guid VenueId { get; private set; }
@@ -21,4 +22,8 @@ public sealed class VenueDay
 
     /// <summary>People in held, confirmed and checked-in bookings for this date.</summary>
     public int Reserved { get; private set; }
+
+    /// <summary>Walk-in visitors counted at the gate this day: the sum of the day's walk-in entries, kept here
+    /// so a correction can be refused in the database when it would take the day below zero.</summary>
+    public int WalkIns { get; private set; }
 }

@@ -545,12 +545,46 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                     b.Property<int>("Reserved")
                         .HasColumnType("int");
 
+                    b.Property<int>("WalkIns")
+                        .HasColumnType("int");
+
                     b.HasKey("VenueId", "Date");
 
                     b.ToTable("VenueDays", t =>
                         {
                             t.HasCheckConstraint("CK_VenueDays_Reserved", "\"Reserved\" >= 0");
+
+                            t.HasCheckConstraint("CK_VenueDays_WalkIns", "\"WalkIns\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Visits.WalkIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("VenueId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedBy");
+
+                    b.HasIndex("VenueId", "Date");
+
+                    b.ToTable("WalkIns");
                 });
 
             modelBuilder.Entity("BananTourism.Application.Common.Idempotency.IdempotencyRecord", b =>
@@ -680,6 +714,21 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("BananTourism.Domain.Venues.VenueDay", b =>
                 {
+                    b.HasOne("BananTourism.Domain.Venues.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Visits.WalkIn", b =>
+                {
+                    b.HasOne("BananTourism.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("BananTourism.Domain.Venues.Venue", null)
                         .WithMany()
                         .HasForeignKey("VenueId")

@@ -540,12 +540,46 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                     b.Property<int>("Reserved")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("WalkIns")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("VenueId", "Date");
 
                     b.ToTable("VenueDays", t =>
                         {
                             t.HasCheckConstraint("CK_VenueDays_Reserved", "\"Reserved\" >= 0");
+
+                            t.HasCheckConstraint("CK_VenueDays_WalkIns", "\"WalkIns\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Visits.WalkIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VenueId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedBy");
+
+                    b.HasIndex("VenueId", "Date");
+
+                    b.ToTable("WalkIns");
                 });
 
             modelBuilder.Entity("BananTourism.Application.Common.Idempotency.IdempotencyRecord", b =>
@@ -675,6 +709,21 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("BananTourism.Domain.Venues.VenueDay", b =>
                 {
+                    b.HasOne("BananTourism.Domain.Venues.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Visits.WalkIn", b =>
+                {
+                    b.HasOne("BananTourism.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("BananTourism.Domain.Venues.Venue", null)
                         .WithMany()
                         .HasForeignKey("VenueId")

@@ -6,6 +6,7 @@ using BananTourism.Domain.Geography;
 using BananTourism.Domain.Offerings;
 using BananTourism.Domain.Users;
 using BananTourism.Domain.Venues;
+using BananTourism.Domain.Visits;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<VenueDay> VenueDays => Set<VenueDay>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<WalkIn> WalkIns => Set<WalkIn>();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

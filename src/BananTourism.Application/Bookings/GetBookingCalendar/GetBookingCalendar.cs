@@ -1,7 +1,6 @@
 using BananTourism.Application.Common;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
-using BananTourism.Domain.Offerings;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,19 +28,7 @@ public sealed class GetBookingCalendarHandler(IAppDbContext db, ICurrentUser cur
             return BookingErrors.NotFound;
         }
 
-        var entry = ToEntry(found.Booking, found.Offering, found.Venue, clock.GetUtcNow());
+        var entry = BookingCalendar.ToEntry(found.Booking, found.Offering, found.Venue, clock.GetUtcNow());
         return new FileContent("text/calendar", $"{found.Booking.Reference}.ics", renderer.Calendar("BananTourism", [entry]));
-    }
-
-    public static CalendarEntry ToEntry(Booking b, string offering, string venue, DateTimeOffset stamp)
-    {
-        var who = $"{b.Adults} adult(s), {b.Children} child(ren)";
-        var code = b.Status is BookingStatus.Confirmed or BookingStatus.CheckedIn ? $" · 核销码 {Codes.Format(b.VerificationCode)}" : "";
-        var description = $"{b.Reference} · {who}{code}";
-        return b.Kind == OfferingKind.TimeSlot
-            ? new CalendarEntry($"{b.Id}@bantourism", $"{offering} · {venue}", description, venue,
-                VenueTime.ToInstant(b.Date, b.StartTime!.Value), VenueTime.ToInstant(b.Date, b.EndTime!.Value), null, null, stamp)
-            : new CalendarEntry($"{b.Id}@bantourism", $"{offering} · {venue}", description + $" · {b.Units} unit(s)", venue,
-                null, null, b.Date, b.EndDate, stamp);
     }
 }

@@ -10,6 +10,10 @@ internal sealed class VenueDayConfiguration : IEntityTypeConfiguration<VenueDay>
     {
         builder.HasKey(d => new { d.VenueId, d.Date });
         builder.HasOne<Venue>().WithMany().HasForeignKey(d => d.VenueId).OnDelete(DeleteBehavior.Restrict);
-        builder.ToTable(t => t.HasCheckConstraint("CK_VenueDays_Reserved", "\"Reserved\" >= 0"));
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_VenueDays_Reserved", "\"Reserved\" >= 0");
+            t.HasCheckConstraint("CK_VenueDays_WalkIns", "\"WalkIns\" >= 0");
+        });
     }
 }

@@ -1,0 +1,92 @@
+using BananTourism.Application.Catalog;
+using BananTourism.Domain.Common;
+using BananTourism.Domain.Offerings;
+using BananTourism.Domain.Venues;
+using FluentValidation;
+
+namespace BananTourism.Application.Offerings;
+
+/// <summary>The fields of an offering an operator sends. Time slots are priced per person (<see cref="PricesBody.Adult"/>,
+/// optional <see cref="PricesBody.Child"/>), stays per unit and night (<see cref="PricesBody.PerNight"/>).</summary>
+public sealed record OfferingBody(
+    string Name,
+    string? NameEn,
+    string Description,
+    OfferingKind Kind,
+    Category Category,
+    PricesBody Prices,
+    int? MinParty,
+    int? MaxParty,
+    int? MinNights,
+    CancellationPolicyDto CancellationPolicy,
+    bool Published)
+{
+    public OfferingDetails ToDetails() => new(
+        Name.Trim(), NameEn?.Trim(), Description.Trim(), Category,
+        new PriceList((Kind == OfferingKind.TimeSlot ? Prices.Adult : Prices.PerNight)!.Value.Amount,
+            Prices.Child?.Amount, Prices.Weekend?.Amount, Prices.Holiday?.Amount),
+        MinParty, MaxParty, Kind == OfferingKind.Nightly ? MinNights : null,
+        new CancellationPolicy(CancellationPolicy.FreeUntilHoursBefore, CancellationPolicy.RefundPercentAfter),
+        Published);
+}
+
+public sealed record PricesBody(Money? Adult, Money? Child, Money? PerNight, Money? Weekend, Money? Holiday);
+
+public sealed class OfferingBodyValidator : AbstractValidator<OfferingBody>
+{
+    /// <summary>¥100,000: far above any farm-stay night, low enough to catch a price typed in fen twice.</summary>
+    public const long MaxPrice = 10_000_000;
+
+    public OfferingBodyValidator()
+    {
+        RuleFor(b => b.Name).NotEmpty().MaximumLength(200).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("The name is blank.");
+        RuleFor(b => b.NameEn).MaximumLength(200);
+        RuleFor(b => b.Description).NotNull().MaximumLength(4000);
+        RuleFor(b => b.Kind).IsInEnum();
+        RuleFor(b => b.Category).IsInEnum();
+        RuleFor(b => b.MinParty).InclusiveBetween(1, 500);
+        RuleFor(b => b.MaxParty).InclusiveBetween(1, 500)
+            .GreaterThanOrEqualTo(b => b.MinParty).When(b => b.MinParty is not null && b.MaxParty is not null)
+            .WithMessage("maxParty must not be below minParty.");
+        RuleFor(b => b.MinNights).InclusiveBetween(1, 30);
+        RuleFor(b => b.MinNights).Null().When(b => b.Kind == OfferingKind.TimeSlot).WithMessage("Only stays have a minimum of nights.");
+        RuleFor(b => b.CancellationPolicy).NotNull();
+        RuleFor(b => b.CancellationPolicy.FreeUntilHoursBefore).InclusiveBetween(0, 720).When(b => b.CancellationPolicy is not null);
+        RuleFor(b => b.CancellationPolicy.RefundPercentAfter).InclusiveBetween(0, 100).When(b => b.CancellationPolicy is not null);
+
+        RuleFor(b => b.Prices).NotNull();
+        When(b => b.Prices is not null, () =>
+        {
+            RuleFor(b => b.Prices.Adult).Must(BeAPrice).WithMessage("A price is {\"amount\": fen, \"currency\": \"CNY\"} with 0 ≤ amount ≤ 10,000,000.");
+            RuleFor(b => b.Prices.Child).Must(BeAPrice).WithMessage("A price is {\"amount\": fen, \"currency\": \"CNY\"} with 0 ≤ amount ≤ 10,000,000.");
+            RuleFor(b => b.Prices.PerNight).Must(BeAPrice).WithMessage("A price is {\"amount\": fen, \"currency\": \"CNY\"} with 0 ≤ amount ≤ 10,000,000.");
+            RuleFor(b => b.Prices.Weekend).Must(BeAPrice).WithMessage("A price is {\"amount\": fen, \"currency\": \"CNY\"} with 0 ≤ amount ≤ 10,000,000.");
+            RuleFor(b => b.Prices.Holiday).Must(BeAPrice).WithMessage("A price is {\"amount\": fen, \"currency\": \"CNY\"} with 0 ≤ amount ≤ 10,000,000.");
+            When(b => b.Kind == OfferingKind.TimeSlot, () =>
+            {
+                RuleFor(b => b.Prices.Adult).NotNull().WithMessage("A time-slot offering needs an adult price.");
+                RuleFor(b => b.Prices.PerNight).Null().WithMessage("A time-slot offering is priced per person, not per night.");
+            });
+            When(b => b.Kind == OfferingKind.Nightly, () =>
+            {
+                RuleFor(b => b.Prices.PerNight).NotNull().WithMessage("A nightly offering needs a price per night.");
+                RuleFor(b => b.Prices.Adult).Null().WithMessage("A nightly offering is priced per night, not per person.");
+                RuleFor(b => b.Prices.Child).Null().WithMessage("A nightly offering is priced per night, not per person.");
+            });
+        });
+    }
+
+    private static bool BeAPrice(Money? price) =>
+        price is not { } p || (p.Currency == Money.Cny && p.Amount is >= 0 and <= MaxPrice);
+}
+
+/// <summary>An offering as its operator sees it, published or not.</summary>
+public sealed record OperatorOffering(
+    Guid Id, Guid VenueId, string Name, string? NameEn, string Description, OfferingKind Kind, Category Category,
+    PricesDto Prices, int? MinParty, int? MaxParty, int? MinNights, CancellationPolicyDto CancellationPolicy, bool Published)
+{
+    public static OperatorOffering From(Offering o) => new(
+        o.Id, o.VenueId, o.Name, o.NameEn, o.Description, o.Kind, o.Category, PricesDto.From(o.Kind, o.Prices),
+        o.MinParty, o.MaxParty, o.MinNights,
+        new CancellationPolicyDto(o.CancellationPolicy.FreeUntilHoursBefore, o.CancellationPolicy.RefundPercentAfter), o.Published);
+}
