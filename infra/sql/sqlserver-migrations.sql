@@ -517,3 +517,61 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128234006_Payments'
+)
+BEGIN
+    ALTER TABLE [Bookings] ADD [PaymentClientSecret] nvarchar(255) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128234006_Payments'
+)
+BEGIN
+    ALTER TABLE [Bookings] ADD [PaymentIntentId] nvarchar(255) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128234006_Payments'
+)
+BEGIN
+    ALTER TABLE [Bookings] ADD [RefundId] nvarchar(255) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128234006_Payments'
+)
+BEGIN
+    CREATE TABLE [ProcessedPaymentEvents] (
+        [EventId] nvarchar(255) NOT NULL,
+        [Type] nvarchar(100) NOT NULL,
+        [ProcessedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ProcessedPaymentEvents] PRIMARY KEY ([EventId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128234006_Payments'
+)
+BEGIN
+    CREATE INDEX [IX_Bookings_PaymentIntentId] ON [Bookings] ([PaymentIntentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128234006_Payments'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128234006_Payments', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

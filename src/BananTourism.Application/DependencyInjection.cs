@@ -20,6 +20,7 @@ public static class DependencyInjection
 
         services.AddSingleton(configuration.GetSection(BookingOptions.Section).Get<BookingOptions>() ?? new BookingOptions());
         services.AddScoped<IdempotencyGuard>();
+        services.AddScoped<Payments.PaymentSettlement>();
         return services;
     }
 }

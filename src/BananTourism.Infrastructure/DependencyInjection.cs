@@ -1,4 +1,6 @@
 using BananTourism.Application.Common;
+using BananTourism.Application.Payments;
+using BananTourism.Infrastructure.Payments;
 using BananTourism.Infrastructure.Background;
 using BananTourism.Infrastructure.Documents;
 using BananTourism.Infrastructure.Identity;
@@ -34,9 +36,12 @@ public static class DependencyInjection
         }
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<IDocumentRenderer, DocumentRenderer>();
+        services.AddSingleton(configuration.GetSection(StripeOptions.Section).Get<StripeOptions>() ?? new StripeOptions());
+        services.AddSingleton<IPaymentGateway, StripeGateway>();
         if (configuration.GetValue("Bookings:RunExpiry", true))
         {
             services.AddHostedService<HoldExpiryService>();
+            services.AddHostedService<PaymentReconciliationService>();
         }
 
         services.AddScoped<DatabaseInitializer>();

@@ -107,7 +107,7 @@ public class AccountTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Me_WithAnExpiredToken_Returns401()
     {
-        using var factory = new ApiFactory();
+        await using var factory = new ApiFactory();
         await factory.InitializeAsync();
         var client = await factory.SignInAsync("tourist@banan.local");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me", Ct)).StatusCode);

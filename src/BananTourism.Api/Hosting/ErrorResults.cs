@@ -45,6 +45,7 @@ public static class ErrorResults
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -56,6 +57,7 @@ public static class ErrorResults
         ErrorKind.Conflict => "Conflict with the current state.",
         ErrorKind.Unprocessable => "The request cannot be processed.",
         ErrorKind.TooManyRequests => "Too many requests.",
+        ErrorKind.Unavailable => "Try again shortly.",
         _ => "The request is not valid.",
     };
 

@@ -72,7 +72,7 @@ public static class BookingViews
             .Select(l => new BookingLineDto(l.Date, l.Kind, l.Quantity, Money.Yuan(l.UnitPrice), Money.Yuan(l.Amount))).ToList(),
         b.Status == BookingStatus.Held ? b.ExpiresAt : null,
         b.Status is BookingStatus.Confirmed or BookingStatus.CheckedIn ? Codes.Format(b.VerificationCode) : null,
-        new PaymentDto(b.PaymentMethod, b.PaymentStatus, Money.Yuan(b.AmountPaid), null),
+        new PaymentDto(b.PaymentMethod, b.PaymentStatus, Money.Yuan(b.AmountPaid), b.Status == BookingStatus.Held ? b.PaymentClientSecret : null),
         new ContactDto(b.ContactName, b.ContactPhone, b.ContactEmail),
         b.Notes,
         b.CreatedAt,

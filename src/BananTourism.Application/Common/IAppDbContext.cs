@@ -1,4 +1,5 @@
 using BananTourism.Application.Common.Idempotency;
+using BananTourism.Application.Payments;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Calendar;
 using BananTourism.Domain.Geography;
@@ -38,6 +39,8 @@ public interface IAppDbContext
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
 
     DbSet<WalkIn> WalkIns { get; }
+
+    DbSet<ProcessedPaymentEvent> ProcessedPaymentEvents { get; }
 
     ChangeTracker ChangeTracker { get; }
 

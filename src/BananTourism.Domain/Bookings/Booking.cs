@@ -89,6 +89,15 @@ public sealed class Booking
 
     public RefundStatus RefundStatus { get; private set; }
 
+    /// <summary>The provider's payment (a Stripe PaymentIntent) for an online booking, once created.</summary>
+    public string? PaymentIntentId { get; private set; }
+
+    /// <summary>What the tourist's page needs to complete that payment; only meaningful while held.</summary>
+    public string? PaymentClientSecret { get; private set; }
+
+    /// <summary>The provider's refund, once requested.</summary>
+    public string? RefundId { get; private set; }
+
     public DateTimeOffset? CheckedInAt { get; private set; }
 
     public int? CheckedInHeadcount { get; private set; }

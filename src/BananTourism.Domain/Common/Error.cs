@@ -10,6 +10,9 @@ public enum ErrorKind
     Unauthorized,
     Unprocessable,
     TooManyRequests,
+
+    /// <summary>A service we depend on (the payment provider) did not answer; retrying later may work.</summary>
+    Unavailable,
 }
 
 /// <summary>An expected failure, returned as a value. <see cref="Code"/> is stable and part of the API contract.</summary>
@@ -29,4 +32,6 @@ public sealed record Error(string Code, string Message, ErrorKind Kind, string? 
     public static Error Unauthorized(string code, string message) => new(code, message, ErrorKind.Unauthorized);
 
     public static Error Unprocessable(string code, string message) => new(code, message, ErrorKind.Unprocessable);
+
+    public static Error Unavailable(string code, string message) => new(code, message, ErrorKind.Unavailable);
 }

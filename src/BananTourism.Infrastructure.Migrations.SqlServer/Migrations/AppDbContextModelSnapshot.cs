@@ -64,6 +64,25 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("BananTourism.Application.Payments.ProcessedPaymentEvent", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTimeOffset>("ProcessedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("ProcessedPaymentEvents");
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Bookings.Booking", b =>
                 {
                     b.Property<Guid>("Id")
@@ -133,6 +152,14 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                     b.Property<Guid>("OfferingId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("PaymentClientSecret")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("PaymentIntentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
                     b.Property<int>("PaymentMethod")
                         .HasColumnType("int");
 
@@ -146,6 +173,10 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
 
                     b.Property<long>("RefundAmount")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("RefundId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
 
                     b.Property<int>("RefundPercentAfter")
                         .HasColumnType("int");
@@ -183,6 +214,8 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PaymentIntentId");
 
                     b.HasIndex("Reference")
                         .IsUnique();

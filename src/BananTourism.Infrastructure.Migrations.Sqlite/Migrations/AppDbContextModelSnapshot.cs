@@ -59,6 +59,25 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("BananTourism.Application.Payments.ProcessedPaymentEvent", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("ProcessedPaymentEvents");
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Bookings.Booking", b =>
                 {
                     b.Property<Guid>("Id")
@@ -128,6 +147,14 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OfferingId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PaymentClientSecret")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentIntentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PaymentMethod")
                         .HasColumnType("INTEGER");
 
@@ -141,6 +168,10 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
 
                     b.Property<long>("RefundAmount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefundId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("RefundPercentAfter")
                         .HasColumnType("INTEGER");
@@ -178,6 +209,8 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PaymentIntentId");
 
                     b.HasIndex("Reference")
                         .IsUnique();

@@ -1,5 +1,6 @@
 using BananTourism.Application.Common;
 using BananTourism.Application.Common.Idempotency;
+using BananTourism.Application.Payments;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Calendar;
 using BananTourism.Domain.Geography;
@@ -38,6 +39,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<WalkIn> WalkIns => Set<WalkIn>();
+
+    public DbSet<ProcessedPaymentEvent> ProcessedPaymentEvents => Set<ProcessedPaymentEvent>();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

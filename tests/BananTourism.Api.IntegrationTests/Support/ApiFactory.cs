@@ -20,21 +20,36 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>The loopback Stripe this instance talks to (null where a derived factory switches payments off).</summary>
+    public FakeStripe? Stripe { get; private set; }
+
+    /// <summary>Whether online payment is configured; on by default.</summary>
+    protected virtual bool WithStripe => true;
+
     public string DatabasePath => Path.Combine(_folder, "banan.db");
 
     /// <summary>Extra settings a derived factory wants (e.g. lower rate limits).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
+        if (WithStripe)
+        {
+            Stripe = await FakeStripe.StartAsync();
+        }
+
         StartServer();
-        return ValueTask.CompletedTask;
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (Stripe is not null)
+        {
+            await Stripe.DisposeAsync();
+        }
+
         GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
@@ -53,6 +68,13 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:BananTourism", $"Data Source={DatabasePath}");
         builder.UseSetting("RateLimits:AuthPerMinute", "100000");
         builder.UseSetting("RateLimits:BookingsPerMinute", "100000");
+        if (Stripe is not null)
+        {
+            builder.UseSetting("Stripe:SecretKey", FakeStripe.SecretKey);
+            builder.UseSetting("Stripe:WebhookSecret", FakeStripe.WebhookSecret);
+            builder.UseSetting("Stripe:ApiBase", Stripe.ApiBase);
+            builder.UseSetting("Stripe:TimeoutSeconds", "2");
+        }
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -91,6 +91,12 @@ public static class Booker
         await api.WithDbAsync(db => db.Slots.Where(s => s.Id == Guid.Parse(slotId))
             .Select(s => new ValueTuple<int, int>(s.Capacity, s.Reserved)).SingleAsync(Ct));
 
+    public static async Task ReconcilePaymentsAsync(this ApiFactory api)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new Application.Payments.ReconcilePayments.ReconcilePayments(), Ct);
+    }
+
     public static async Task<int> ExpireHoldsAsync(this ApiFactory api)
     {
         await using var scope = api.Services.CreateAsyncScope();

@@ -1,4 +1,5 @@
 using BananTourism.Application.Common;
+using BananTourism.Application.Payments;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
 using Mediator;
@@ -12,7 +13,7 @@ namespace BananTourism.Application.Bookings.CancelBooking;
 public sealed record CancelBooking(Guid Id) : ICommand<Result<BookingDto>>;
 
 public sealed partial class CancelBookingHandler(
-    IAppDbContext db, ICurrentUser currentUser, IWriteTransactions writes, TimeProvider clock, ILogger<CancelBookingHandler> logger)
+    IAppDbContext db, ICurrentUser currentUser, IWriteTransactions writes, PaymentSettlement settlement, TimeProvider clock, ILogger<CancelBookingHandler> logger)
     : ICommandHandler<CancelBooking, Result<BookingDto>>
 {
     public const string ByTourist = "Cancelled by the tourist.";
@@ -63,6 +64,15 @@ public sealed partial class CancelBookingHandler(
         }
 
         LogCancelled(booking.Id, refund);
+        if (refund > 0)
+        {
+            await settlement.RefundAsync(booking.Id, ct);
+        }
+        else if (booking.Status == BookingStatus.Held)
+        {
+            await settlement.CancelIntentAsync(booking, ct);
+        }
+
         return (await BookingViews.LoadAsync(db, booking.Id, ct))!;
     }
 

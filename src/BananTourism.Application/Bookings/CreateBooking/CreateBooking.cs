@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using BananTourism.Application.Common;
 using BananTourism.Application.Common.Idempotency;
+using BananTourism.Application.Payments;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
 using BananTourism.Domain.Offerings;
@@ -39,6 +40,8 @@ public sealed partial class CreateBookingHandler(
     IAppDbContext db,
     ICurrentUser currentUser,
     IWriteTransactions writes,
+    IPaymentGateway gateway,
+    PaymentSettlement settlement,
     IdempotencyGuard idempotency,
     BookingOptions options,
     TimeProvider clock,
@@ -51,6 +54,11 @@ public sealed partial class CreateBookingHandler(
         if (currentUser.Id is not { } touristId || currentUser.Role != Role.Tourist)
         {
             return Error.Forbidden("forbidden", "Only tourists book.");
+        }
+
+        if (command.PaymentMethod != PaymentMethod.PayOnArrival && !gateway.Enabled)
+        {
+            return PaymentErrors.OnlinePaymentUnavailable;
         }
 
         Guid? claim = null;
@@ -122,7 +130,15 @@ public sealed partial class CreateBookingHandler(
                 }
 
                 LogBooked(booking.Id, booking.Reference, offering.Id, booking.PartySize, booking.Total, booking.Status);
-                return new CreatedBooking(booking.ToDto(offering.Name, found.VenueName), Replayed: false);
+                if (!booking.IsOnlinePayment)
+                {
+                    return new CreatedBooking(booking.ToDto(offering.Name, found.VenueName), Replayed: false);
+                }
+
+                // The places are held whatever the provider says; if it is down, the answer shows a pending
+                // payment without a client secret, and the tourist (or reconciliation) starts it again.
+                await settlement.StartAsync(booking.Id, ct);
+                return new CreatedBooking((await BookingViews.LoadAsync(db, booking.Id, ct))!, Replayed: false);
             }
             catch (DuplicateKeyException) when (attempt < Attempts)
             {

@@ -1,4 +1,5 @@
 using BananTourism.Application.Common;
+using BananTourism.Application.Payments;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
 using Mediator;
@@ -12,7 +13,7 @@ namespace BananTourism.Application.Bookings.ExpireHolds;
 public sealed record ExpireHolds(int BatchSize = 200) : ICommand<Result<int>>;
 
 public sealed partial class ExpireHoldsHandler(
-    IAppDbContext db, IWriteTransactions writes, TimeProvider clock, ILogger<ExpireHoldsHandler> logger)
+    IAppDbContext db, IWriteTransactions writes, PaymentSettlement settlement, TimeProvider clock, ILogger<ExpireHoldsHandler> logger)
     : ICommandHandler<ExpireHolds, Result<int>>
 {
     public async ValueTask<Result<int>> Handle(ExpireHolds command, CancellationToken ct)
@@ -48,6 +49,7 @@ public sealed partial class ExpireHoldsHandler(
 
             expired++;
             LogExpired(booking.Id);
+            await settlement.CancelIntentAsync(booking, ct);
         }
 
         return expired;

@@ -1,5 +1,6 @@
 using BananTourism.Application.Bookings;
 using BananTourism.Application.Common;
+using BananTourism.Application.Payments;
 using BananTourism.Application.Operators;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
@@ -17,7 +18,7 @@ namespace BananTourism.Application.Offerings.CloseDates;
 public sealed record CloseDates(Guid OfferingId, ClosureBody Body) : ICommand<Result<ClosureResult>>;
 
 public sealed partial class CloseDatesHandler(
-    IAppDbContext db, ICurrentUser currentUser, IWriteTransactions writes, TimeProvider clock, ILogger<CloseDatesHandler> logger)
+    IAppDbContext db, ICurrentUser currentUser, IWriteTransactions writes, PaymentSettlement settlement, TimeProvider clock, ILogger<CloseDatesHandler> logger)
     : ICommandHandler<CloseDates, Result<ClosureResult>>
 {
     public async ValueTask<Result<ClosureResult>> Handle(CloseDates command, CancellationToken ct)
@@ -30,8 +31,10 @@ public sealed partial class CloseDatesHandler(
 
         var reason = command.Body.Reason.Trim();
         var now = clock.GetUtcNow();
+        var settleAfter = new List<Booking>();
         var result = await writes.RunAsync<ClosureResult>(async (tx, token) =>
         {
+            settleAfter.Clear();
             var s = scope.Value;
             var closedSlots = s.Kind == OfferingKind.TimeSlot
                 ? await s.Slots(tx).Where(x => !x.Closed).ExecuteUpdateAsync(x => x.SetProperty(p => p.Closed, true).SetProperty(p => p.ClosedReason, reason), token)
@@ -59,11 +62,28 @@ public sealed partial class CloseDatesHandler(
                     await CapacityLedger.ReleaseAsync(tx, booking, token);
                     cancelled++;
                     refunded += refund;
+                    if (refund > 0 || booking.PaymentIntentId is not null)
+                    {
+                        settleAfter.Add(booking);
+                    }
                 }
             }
 
             return new ClosureResult(closedSlots, closedNights, cancelled, Money.Yuan(refunded));
         }, ct);
+
+        foreach (var booking in result.IsSuccess ? settleAfter : [])
+        {
+            // Pay back what was paid; stop payments still open. A provider outage leaves these for reconciliation.
+            if (booking.AmountPaid > 0)
+            {
+                await settlement.RefundAsync(booking.Id, ct);
+            }
+            else
+            {
+                await settlement.CancelIntentAsync(booking, ct);
+            }
+        }
 
         if (result.IsSuccess)
         {

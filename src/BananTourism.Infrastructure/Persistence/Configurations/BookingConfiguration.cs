@@ -19,6 +19,10 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.ContactEmail).HasMaxLength(254);
         builder.Property(b => b.Notes).HasMaxLength(500);
         builder.Property(b => b.CancelReason).HasMaxLength(500);
+        builder.Property(b => b.PaymentIntentId).HasMaxLength(255);
+        builder.Property(b => b.PaymentClientSecret).HasMaxLength(255);
+        builder.Property(b => b.RefundId).HasMaxLength(255);
+        builder.HasIndex(b => b.PaymentIntentId);
         builder.Ignore(b => b.PartySize);
         builder.Ignore(b => b.Policy);
         builder.Ignore(b => b.Dates);

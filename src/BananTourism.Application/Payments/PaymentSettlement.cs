@@ -1,0 +1,180 @@
+using BananTourism.Application.Bookings;
+using BananTourism.Application.Common;
+using BananTourism.Domain.Bookings;
+using BananTourism.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace BananTourism.Application.Payments;
+
+/// <summary>Keeps bookings and the payment provider in step: starts payments, applies what the provider says
+/// a payment is now (never what an event claimed), and pays refunds back. Every booking change is a guarded
+/// transition; every provider call has an idempotency key from the booking, so running any of this twice, or
+/// in two processes, charges and refunds once.</summary>
+public sealed partial class PaymentSettlement(
+    IAppDbContext db, IPaymentGateway gateway, IWriteTransactions writes, TimeProvider clock, ILogger<PaymentSettlement> logger)
+{
+    public const string LateAndSoldOut = "Payment arrived after the hold expired and the places were gone; it is refunded in full.";
+    public const string PaidAfterCancel = "Payment arrived after the booking was cancelled; it is refunded in full.";
+
+    /// <summary>Creates the booking's payment at the provider (or finds it again: same idempotency key).</summary>
+    public async Task<Result<Success>> StartAsync(Guid bookingId, CancellationToken ct)
+    {
+        var booking = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == bookingId, ct);
+        if (booking.Status != BookingStatus.Held || !booking.IsOnlinePayment)
+        {
+            return PaymentErrors.NotPayable;
+        }
+
+        if (booking.PaymentIntentId is not null && booking.PaymentClientSecret is not null)
+        {
+            return Success.Value;
+        }
+
+        var intent = await gateway.CreateIntentAsync(booking, ct);
+        if (!intent.IsSuccess)
+        {
+            return Result<Success>.Failure(intent.Errors);
+        }
+
+        var (id, secret) = (intent.Value.Id, intent.Value.ClientSecret);
+        await writes.RunAsync(async (tx, token) => Result<int>.Success(await tx.Bookings
+            .Where(b => b.Id == bookingId && b.PaymentIntentId == null)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.PaymentIntentId, id).SetProperty(x => x.PaymentClientSecret, secret), token)), ct);
+        return Success.Value;
+    }
+
+    /// <summary>Applies the payment's current state to its booking, recording <paramref name="eventId"/> (if any)
+    /// in the same transaction. <paramref name="failureReported"/>: the provider reported a failed attempt, which
+    /// ends the hold. Returns false when the event had been processed already.</summary>
+    public async Task<bool> ApplyAsync(PaymentIntentInfo intent, PaymentEvent? trigger, bool failureReported, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        Guid? refundFor = null;
+        var applied = await writes.RunAsync(async (tx, token) =>
+        {
+            if (trigger is not null)
+            {
+                tx.ProcessedPaymentEvents.Add(new ProcessedPaymentEvent(trigger.Id, trigger.Type, now));
+                await tx.SaveChangesAsync(token);
+            }
+
+            var booking = await tx.Bookings.AsNoTracking()
+                .SingleOrDefaultAsync(b => b.PaymentIntentId == intent.Id || (intent.BookingId != null && b.Id == intent.BookingId), token);
+            if (booking is not null)
+            {
+                refundFor = await TransitionAsync(tx, booking, intent, failureReported, now, token);
+            }
+
+            return Result<Success>.Success(Success.Value);
+        }, ct);
+
+        if (refundFor is { } id)
+        {
+            await RefundAsync(id, ct);
+        }
+
+        return applied.IsSuccess;
+    }
+
+    /// <summary>Asks the provider to pay back a booking's recorded refund, once.</summary>
+    public async Task RefundAsync(Guid bookingId, CancellationToken ct)
+    {
+        var booking = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == bookingId, ct);
+        if (booking.RefundStatus != RefundStatus.Pending || booking.RefundAmount <= 0 || booking.PaymentIntentId is null || booking.RefundId is not null)
+        {
+            return;
+        }
+
+        var refund = await gateway.RefundAsync(booking.PaymentIntentId, booking.RefundAmount, $"booking:{booking.Id}:refund", ct);
+        if (!refund.IsSuccess)
+        {
+            return; // stays pending; reconciliation asks again with the same key
+        }
+
+        var (refundId, status) = (refund.Value.Id, refund.Value.Status);
+        await writes.RunAsync(async (tx, token) => Result<int>.Success(await tx.Bookings
+            .Where(b => b.Id == bookingId && b.RefundId == null)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.RefundId, refundId).SetProperty(x => x.RefundStatus, status), token)), ct);
+        LogRefunded(bookingId, booking.RefundAmount, status);
+    }
+
+    /// <summary>Cancels an unpaid payment at the provider so the tourist cannot pay for a hold that is gone.</summary>
+    public async Task CancelIntentAsync(Booking booking, CancellationToken ct)
+    {
+        if (booking.PaymentIntentId is { } intentId)
+        {
+            await gateway.CancelIntentAsync(intentId, $"booking:{booking.Id}:cancel", ct);
+        }
+    }
+
+    private static async Task<Guid?> TransitionAsync(
+        IAppDbContext tx, Booking booking, PaymentIntentInfo intent, bool failureReported, DateTimeOffset now, CancellationToken ct)
+    {
+        if (intent.State == IntentState.Succeeded && booking.AmountPaid == 0)
+        {
+            var paid = intent.AmountReceived > 0 ? intent.AmountReceived : intent.Amount;
+            switch (booking.Status)
+            {
+                case BookingStatus.Held:
+                    await tx.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Held)
+                        .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, BookingStatus.Confirmed)
+                            .SetProperty(x => x.PaymentStatus, PaymentStatus.Paid).SetProperty(x => x.AmountPaid, paid)
+                            .SetProperty(x => x.PaymentIntentId, intent.Id), ct);
+                    return null;
+
+                case BookingStatus.Expired:
+                    // The money came after the hold ended: keep the booking if its places are still free.
+                    var dailyCap = await tx.Venues.Where(v => v.Id == booking.VenueId).Select(v => v.DailyCap).SingleAsync(ct);
+                    if (await CapacityLedger.TakeAsync(tx, booking, dailyCap, ct) is null)
+                    {
+                        await tx.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Expired)
+                            .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, BookingStatus.Confirmed)
+                                .SetProperty(x => x.PaymentStatus, PaymentStatus.Paid).SetProperty(x => x.AmountPaid, paid)
+                                .SetProperty(x => x.PaymentIntentId, intent.Id), ct);
+                        return null;
+                    }
+
+                    return await RefundInFullAsync(tx, booking, intent.Id, paid, BookingStatus.Expired, LateAndSoldOut, now, ct);
+
+                case BookingStatus.Cancelled:
+                    return await RefundInFullAsync(tx, booking, intent.Id, paid, BookingStatus.Cancelled, booking.CancelReason ?? PaidAfterCancel, now, ct);
+
+                default:
+                    return null;
+            }
+        }
+
+        var ended = intent.State == IntentState.Canceled || (failureReported && intent.State == IntentState.Open);
+        if (ended && booking.Status == BookingStatus.Held)
+        {
+            var status = intent.State == IntentState.Canceled ? PaymentStatus.Voided : PaymentStatus.Failed;
+            var won = await tx.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Held)
+                .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, BookingStatus.Expired).SetProperty(x => x.PaymentStatus, status), ct);
+            if (won == 1)
+            {
+                await CapacityLedger.ReleaseAsync(tx, booking, ct);
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<Guid?> RefundInFullAsync(
+        IAppDbContext tx, Booking booking, string intentId, long paid, BookingStatus expected, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        var won = await tx.Bookings.Where(b => b.Id == booking.Id && b.Status == expected && b.AmountPaid == 0)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, BookingStatus.Cancelled)
+                .SetProperty(x => x.CancelledAt, booking.CancelledAt ?? now)
+                .SetProperty(x => x.CancelReason, reason)
+                .SetProperty(x => x.AmountPaid, paid)
+                .SetProperty(x => x.PaymentIntentId, intentId)
+                .SetProperty(x => x.RefundAmount, paid)
+                .SetProperty(x => x.RefundStatus, RefundStatus.Pending)
+                .SetProperty(x => x.PaymentStatus, PaymentStatus.Refunded), ct);
+        return won == 1 ? booking.Id : null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refund for booking {BookingId}: {Amount} fen, {Status}")]
+    private partial void LogRefunded(Guid bookingId, long amount, RefundStatus status);
+}

@@ -1,0 +1,78 @@
+using BananTourism.Application.Common;
+using BananTourism.Domain.Bookings;
+using BananTourism.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BananTourism.Application.Payments.ReconcilePayments;
+
+/// <summary>Repairs bookings whose provider state and ours disagree, whatever was lost on the way (a provider
+/// outage, a missed webhook, a crash between two steps): payments never started, payments that succeeded or
+/// ended, late payments for holds that are gone, and refunds never paid out.</summary>
+public sealed record ReconcilePayments(int BatchSize = 50) : ICommand<Result<ReconcileReport>>;
+
+public sealed record ReconcileReport(int Started, int Settled, int Refunded, int Cancelled);
+
+public sealed class ReconcilePaymentsHandler(IAppDbContext db, IPaymentGateway gateway, PaymentSettlement settlement, TimeProvider clock)
+    : ICommandHandler<ReconcilePayments, Result<ReconcileReport>>
+{
+    /// <summary>A booking younger than this is still being handled by its own request.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(20);
+
+    public async ValueTask<Result<ReconcileReport>> Handle(ReconcilePayments command, CancellationToken ct)
+    {
+        if (!gateway.Enabled)
+        {
+            return new ReconcileReport(0, 0, 0, 0);
+        }
+
+        var now = clock.GetUtcNow();
+        var settled = now - Settle;
+        var online = db.Bookings.AsNoTracking().Where(b => b.PaymentMethod != PaymentMethod.PayOnArrival);
+
+        var unstarted = await online.Where(b => b.Status == BookingStatus.Held && b.PaymentIntentId == null && b.CreatedAt < settled)
+            .Select(b => b.Id).Take(command.BatchSize).ToListAsync(ct);
+        var started = 0;
+        foreach (var id in unstarted)
+        {
+            started += (await settlement.StartAsync(id, ct)).IsSuccess ? 1 : 0;
+        }
+
+        // Held ones may have been paid or abandoned; expired or cancelled ones in the last two days may have been paid late.
+        var recent = now - TimeSpan.FromDays(2);
+        var open = await online.Where(b => b.PaymentIntentId != null && b.AmountPaid == 0 && b.CreatedAt < settled
+                                           && (b.Status == BookingStatus.Held
+                                               || ((b.Status == BookingStatus.Expired || b.Status == BookingStatus.Cancelled) && b.CreatedAt > recent)))
+            .Take(command.BatchSize).ToListAsync(ct);
+        var (applied, cancelled) = (0, 0);
+        foreach (var booking in open)
+        {
+            var intent = await gateway.GetIntentAsync(booking.PaymentIntentId!, ct);
+            if (!intent.IsSuccess)
+            {
+                continue;
+            }
+
+            if (intent.Value.State is IntentState.Succeeded or IntentState.Canceled)
+            {
+                await settlement.ApplyAsync(intent.Value, trigger: null, failureReported: false, ct);
+                applied++;
+            }
+            else if (booking.Status != BookingStatus.Held && intent.Value.State == IntentState.Open)
+            {
+                await settlement.CancelIntentAsync(booking, ct);
+                cancelled++;
+            }
+        }
+
+        var refunds = await db.Bookings.AsNoTracking()
+            .Where(b => b.RefundStatus == RefundStatus.Pending && b.RefundId == null && b.RefundAmount > 0 && b.PaymentIntentId != null)
+            .Select(b => b.Id).Take(command.BatchSize).ToListAsync(ct);
+        foreach (var id in refunds)
+        {
+            await settlement.RefundAsync(id, ct);
+        }
+
+        return new ReconcileReport(started, applied, refunds.Count, cancelled);
+    }
+}

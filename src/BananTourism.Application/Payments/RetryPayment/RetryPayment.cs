@@ -1,0 +1,30 @@
+using BananTourism.Application.Bookings;
+using BananTourism.Application.Common;
+using BananTourism.Domain.Bookings;
+using BananTourism.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BananTourism.Application.Payments.RetryPayment;
+
+/// <summary>The tourist asks again for the payment of a held booking (e.g. the provider was down when they
+/// booked); the answer carries the client secret to complete it.</summary>
+public sealed record RetryPayment(Guid BookingId) : ICommand<Result<BookingDto>>;
+
+public sealed class RetryPaymentHandler(IAppDbContext db, ICurrentUser currentUser, PaymentSettlement settlement)
+    : ICommandHandler<RetryPayment, Result<BookingDto>>
+{
+    public async ValueTask<Result<BookingDto>> Handle(RetryPayment command, CancellationToken ct)
+    {
+        var me = currentUser.Id ?? Guid.Empty;
+        if (!await db.Bookings.AnyAsync(b => b.Id == command.BookingId && b.TouristId == me, ct))
+        {
+            return BookingErrors.NotFound;
+        }
+
+        var started = await settlement.StartAsync(command.BookingId, ct);
+        return started.IsSuccess
+            ? (await BookingViews.LoadAsync(db, command.BookingId, ct))!
+            : Result<BookingDto>.Failure(started.Errors);
+    }
+}

@@ -1,0 +1,320 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using BananTourism.Api.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace BananTourism.Api.IntegrationTests;
+
+/// <summary>Online payment through the real Stripe.net client against a loopback fake of Stripe, with webhooks
+/// signed as Stripe signs them. The clock stands at 09:00 on 21 September 2026 (Shanghai).</summary>
+public class PaymentTests(PaymentTests.ManualFactory api) : IClassFixture<PaymentTests.ManualFactory>
+{
+    private readonly HttpClient _anonymous = api.CreateClient();
+    private FakeStripe Stripe => api.Stripe!;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task OnlineBooking_CreatesAPaymentIntent_AndTheSucceededWebhookConfirmsIt()
+    {
+        var (tourist, booking) = await BookOnlineAsync("2026-10-03", "alipay", adults: 2);
+        Assert.Equal("held", booking.Get<string>("status"));
+        var secret = booking["payment"]!.Get<string>("clientSecret");
+        var id = Guid.Parse(booking.Get<string>("id"));
+
+        var intent = Stripe.IntentFor(id);
+        Assert.StartsWith(intent["id"]!.GetValue<string>(), secret, StringComparison.Ordinal);
+        Assert.Equal(booking["total"]!.Get<long>("amount"), intent["amount"]!.GetValue<long>());
+        Assert.Equal("cny", intent["currency"]!.GetValue<string>());
+        Assert.Equal(["alipay"], intent["payment_method_types"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal(booking.Get<string>("reference"), intent["metadata"]!["reference"]!.GetValue<string>());
+        Assert.Contains(Stripe.Requests, r => r.Path == "/v1/payment_intents" && r.IdempotencyKey == $"booking:{id}:create");
+
+        Stripe.Succeed(intent["id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await WebhookAsync("payment_intent.succeeded", intent)).StatusCode);
+
+        var paid = await GetAsync(tourist, id);
+        Assert.Equal("confirmed", paid.Get<string>("status"));
+        Assert.Equal("paid", paid["payment"]!.Get<string>("status"));
+        Assert.Equal(booking["total"]!.Get<long>("amount"), paid["payment"]!["amountPaid"]!.Get<long>("amount"));
+        Assert.Matches("^[0-9A-Z]{4}-[0-9A-Z]{4}$", paid.Get<string>("verificationCode"));
+        Assert.Null(paid["payment"]!["clientSecret"]);
+    }
+
+    [Fact]
+    public async Task DuplicateDelivery_IsAnswered200AndActsOnce()
+    {
+        var (tourist, booking) = await BookOnlineAsync("2026-10-04", "card");
+        var id = Guid.Parse(booking.Get<string>("id"));
+        var intent = Stripe.Succeed(Stripe.IntentFor(id)["id"]!.GetValue<string>());
+        var signed = FakeStripe.Event("payment_intent.succeeded", intent, api.Clock.GetUtcNow());
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostWebhookAsync(signed)));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync(signed)).StatusCode);
+        Assert.Equal("confirmed", (await GetAsync(tourist, id)).Get<string>("status"));
+        var eventId = JsonNode.Parse(signed.Payload)!["id"]!.GetValue<string>();
+        Assert.Equal(1, await api.WithDbAsync(db => db.ProcessedPaymentEvents.CountAsync(e => e.EventId == eventId, Ct)));
+    }
+
+    [Fact]
+    public async Task BadOrStaleSignatures_Return400AndChangeNothing()
+    {
+        var (tourist, booking) = await BookOnlineAsync("2026-10-05", "card");
+        var id = Guid.Parse(booking.Get<string>("id"));
+        var intent = Stripe.Succeed(Stripe.IntentFor(id)["id"]!.GetValue<string>());
+
+        var forged = FakeStripe.Event("payment_intent.succeeded", intent, api.Clock.GetUtcNow(), secret: "whsec_someone_else");
+        await (await PostWebhookAsync(forged)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var stale = FakeStripe.Event("payment_intent.succeeded", intent, api.Clock.GetUtcNow().AddMinutes(-10));
+        await (await PostWebhookAsync(stale)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var good = FakeStripe.Event("payment_intent.succeeded", intent, api.Clock.GetUtcNow());
+        var tampered = (good.Payload.Replace("\"livemode\":false", "\"livemode\":true", StringComparison.Ordinal), good.Signature);
+        await (await PostWebhookAsync(tampered)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        using var unsigned = new StringContent(good.Payload, Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, (await _anonymous.PostAsync("/api/v1/payments/stripe/webhook", unsigned, Ct)).StatusCode);
+
+        Assert.Equal("held", (await GetAsync(tourist, id)).Get<string>("status"));
+    }
+
+    [Fact]
+    public async Task PaymentFailed_ReleasesTheHold()
+    {
+        var (tourist, booking) = await BookOnlineAsync("2026-10-06", "wechatPay", adults: 3);
+        var id = Guid.Parse(booking.Get<string>("id"));
+        var slot = booking.Get<string>("slotId");
+        Assert.Equal(3, (await api.SlotAsync(slot)).Reserved);
+        var intent = Stripe.Fail(Stripe.IntentFor(id)["id"]!.GetValue<string>());
+        Assert.Equal("web", Stripe.Requests.First(r => r.IdempotencyKey == $"booking:{id}:create").Form["payment_method_options[wechat_pay][client]"]);
+
+        Assert.Equal(HttpStatusCode.OK, (await WebhookAsync("payment_intent.payment_failed", intent)).StatusCode);
+        var failed = await GetAsync(tourist, id);
+        Assert.Equal("expired", failed.Get<string>("status"));
+        Assert.Equal("failed", failed["payment"]!.Get<string>("status"));
+        Assert.Equal(0, (await api.SlotAsync(slot)).Reserved);
+    }
+
+    [Fact]
+    public async Task EventsOutOfOrder_TheCurrentStateWins()
+    {
+        // A failure event arrives after the tourist paid with another card: the payment is fetched, and it succeeded.
+        var (tourist, booking) = await BookOnlineAsync("2026-10-07", "card");
+        var id = Guid.Parse(booking.Get<string>("id"));
+        var intentId = Stripe.IntentFor(id)["id"]!.GetValue<string>();
+        var failedSnapshot = Stripe.Fail(intentId).DeepClone().AsObject();
+        var succeeded = Stripe.Succeed(intentId);
+
+        Assert.Equal(HttpStatusCode.OK, (await WebhookAsync("payment_intent.payment_failed", failedSnapshot)).StatusCode);
+        Assert.Equal("confirmed", (await GetAsync(tourist, id)).Get<string>("status"));
+        Assert.Equal(HttpStatusCode.OK, (await WebhookAsync("payment_intent.succeeded", succeeded)).StatusCode);
+        Assert.Equal("confirmed", (await GetAsync(tourist, id)).Get<string>("status"));
+    }
+
+    [Fact]
+    public async Task SuccessAfterExpiry_KeepsTheBookingWhenPlacesAreStillFree()
+    {
+        var (tourist, booking) = await BookOnlineAsync("2026-10-08", "card", adults: 2);
+        var id = Guid.Parse(booking.Get<string>("id"));
+        await ExpireAsync(id);
+        Assert.Equal("expired", (await GetAsync(tourist, id)).Get<string>("status"));
+
+        var intent = Stripe.Succeed(Stripe.IntentFor(id)["id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await WebhookAsync("payment_intent.succeeded", intent)).StatusCode);
+        var kept = await GetAsync(tourist, id);
+        Assert.Equal("confirmed", kept.Get<string>("status"));
+        Assert.Equal(2, (await api.SlotAsync(booking.Get<string>("slotId"))).Reserved);
+    }
+
+    [Fact]
+    public async Task SuccessAfterExpiry_RefundsInFullWhenThePlacesAreGone()
+    {
+        var (tourist, booking) = await BookOnlineAsync("2026-10-09", "card", adults: 2);
+        var id = Guid.Parse(booking.Get<string>("id"));
+        var slot = booking.Get<string>("slotId");
+        await ExpireAsync(id);
+        await api.SetSlotCapacityAsync(slot, 0);
+
+        var intent = Stripe.Succeed(Stripe.IntentFor(id)["id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await WebhookAsync("payment_intent.succeeded", intent)).StatusCode);
+        var refunded = await GetAsync(tourist, id);
+        Assert.Equal("cancelled", refunded.Get<string>("status"));
+        Assert.Contains("refunded in full", refunded.Get<string>("cancelReason"), StringComparison.Ordinal);
+        Assert.Equal(booking["total"]!.Get<long>("amount"), refunded["refund"]!.Get<long>("amount"));
+        var request = Assert.Single(Stripe.Requests, r => r.Path == "/v1/refunds" && r.IdempotencyKey == $"booking:{id}:refund");
+        Assert.Equal(booking["total"]!.Get<long>("amount").ToString(System.Globalization.CultureInfo.InvariantCulture), request.Form["amount"]);
+        Assert.Equal(0, (await api.SlotAsync(slot)).Reserved);
+    }
+
+    [Fact]
+    public async Task StripeDownAtBooking_KeepsTheHoldAndThePaymentCanBeRetried()
+    {
+        var tourist = await api.NewTouristAsync();
+        var roses = await _anonymous.OfferingIdAsync("玫瑰采摘");
+        var slot = await _anonymous.SlotIdAsync(roses, "2026-10-10");
+        Stripe.FailNext(4); // more than the client's own retry
+        var booking = await tourist.BookOkAsync(Booker.SlotBooking(roses, slot, paymentMethod: "card"));
+        Assert.Equal("held", booking.Get<string>("status"));
+        Assert.Equal("pending", booking["payment"]!.Get<string>("status"));
+        Assert.Null(booking["payment"]!["clientSecret"]);
+
+        Stripe.FailNext(0);
+        var retried = await (await tourist.PostAsync($"/api/v1/bookings/{booking.Get<string>("id")}/pay", null, Ct)).ReadJsonAsync();
+        Assert.StartsWith("pi_", retried["payment"]!.Get<string>("clientSecret"), StringComparison.Ordinal);
+        Assert.All(Stripe.Requests.Where(r => r.Path == "/v1/payment_intents" && r.IdempotencyKey!.Contains(booking.Get<string>("id"), StringComparison.Ordinal)),
+            r => Assert.Equal($"booking:{booking.Get<string>("id")}:create", r.IdempotencyKey));
+    }
+
+    [Fact]
+    public async Task StripeTimingOutAtBooking_IsReconciledLater()
+    {
+        var tourist = await api.NewTouristAsync();
+        var roses = await _anonymous.OfferingIdAsync("玫瑰采摘");
+        Stripe.HangNext(2);
+        var booking = await tourist.BookOkAsync(Booker.SlotBooking(roses, await _anonymous.SlotIdAsync(roses, "2026-10-11"), paymentMethod: "alipay"));
+        Assert.Null(booking["payment"]!["clientSecret"]);
+
+        api.Clock.Advance(TimeSpan.FromSeconds(30));
+        await api.ReconcilePaymentsAsync();
+        var reconciled = await GetAsync(tourist, Guid.Parse(booking.Get<string>("id")));
+        Assert.StartsWith("pi_", reconciled["payment"]!.Get<string>("clientSecret"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancel_OfAPaidBooking_RefundsWhatThePolicyGives()
+    {
+        var (tourist, early) = await PaidBookingAsync("2026-10-12");
+        var cancelled = await (await tourist.PostAsync($"/api/v1/bookings/{early.Get<string>("id")}/cancel", null, Ct)).ReadJsonAsync();
+        var total = early["total"]!.Get<long>("amount");
+        Assert.Equal(total, cancelled["refund"]!.Get<long>("amount"));
+        Assert.Equal(total.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Assert.Single(Stripe.Requests, r => r.IdempotencyKey == $"booking:{early.Get<string>("id")}:refund").Form["amount"]);
+
+        // Rose picking: free until 24 hours before, then half. Today's 14:00 session is five hours away.
+        var (_, late) = await PaidBookingAsync("2026-09-21", tourist, "14:00");
+        var half = await (await tourist.PostAsync($"/api/v1/bookings/{late.Get<string>("id")}/cancel", null, Ct)).ReadJsonAsync();
+        Assert.Equal(late["total"]!.Get<long>("amount") / 2, half["refund"]!.Get<long>("amount"));
+        Assert.Equal("partiallyRefunded", half["payment"]!.Get<string>("status"));
+        Assert.Equal("pending", half["refund"]!.Get<string>("status"));
+
+        // Stripe confirms the refund later.
+        var intent = Stripe.IntentFor(Guid.Parse(late.Get<string>("id")));
+        var charge = new JsonObject { ["id"] = "ch_1", ["object"] = "charge", ["payment_intent"] = intent["id"]!.GetValue<string>(), ["refunded"] = true, ["amount"] = intent["amount"]!.GetValue<long>() };
+        Assert.Equal(HttpStatusCode.OK, (await WebhookAsync("charge.refunded", charge)).StatusCode);
+        Assert.Equal("succeeded", (await GetAsync(tourist, Guid.Parse(late.Get<string>("id"))))["refund"]!.Get<string>("status"));
+    }
+
+    [Fact]
+    public async Task RefundWhileStripeIsDown_IsPaidByReconciliation()
+    {
+        var (tourist, paid) = await PaidBookingAsync("2026-10-13");
+        Stripe.FailNext(4);
+        var cancelled = await (await tourist.PostAsync($"/api/v1/bookings/{paid.Get<string>("id")}/cancel", null, Ct)).ReadJsonAsync();
+        Assert.Equal("pending", cancelled["refund"]!.Get<string>("status"));
+        Assert.DoesNotContain(Stripe.Refunds.Values, r => r["payment_intent"]!.GetValue<string>() == Stripe.IntentFor(Guid.Parse(paid.Get<string>("id")))["id"]!.GetValue<string>());
+
+        Stripe.FailNext(0);
+        await api.ReconcilePaymentsAsync();
+        Assert.Single(Stripe.Refunds.Values, r => r["payment_intent"]!.GetValue<string>() == Stripe.IntentFor(Guid.Parse(paid.Get<string>("id")))["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Closure_RefundsEveryPaidBookingInFull()
+    {
+        var daxia = await api.SignInAsync("operator.daxia@banan.local");
+        var fishing = await _anonymous.OfferingIdAsync("稻田钓虾");
+        var slot = await _anonymous.SlotIdAsync(fishing, "2026-10-14");
+        var tourist = await api.NewTouristAsync();
+        var paid = new List<JsonNode>();
+        for (var i = 0; i < 6; i++)
+        {
+            var b = await tourist.BookOkAsync(Booker.SlotBooking(fishing, slot, adults: 1, paymentMethod: "card"));
+            var intent = Stripe.Succeed(Stripe.IntentFor(Guid.Parse(b.Get<string>("id")))["id"]!.GetValue<string>());
+            await WebhookAsync("payment_intent.succeeded", intent);
+            paid.Add(b);
+        }
+
+        var closed = await (await daxia.PostAsJsonAsync($"/api/v1/operator/offerings/{fishing}/closures", new { from = "2026-10-14", to = "2026-10-14", reason = "稻田排水" }, Ct)).ReadJsonAsync();
+        Assert.Equal(6, closed.Get<int>("cancelledBookings"));
+        Assert.Equal(paid.Sum(b => b["total"]!.Get<long>("amount")), closed["refunded"]!.Get<long>("amount"));
+        foreach (var b in paid)
+        {
+            Assert.Single(Stripe.Requests, r => r.IdempotencyKey == $"booking:{b.Get<string>("id")}:refund");
+        }
+    }
+
+    [Fact]
+    public async Task HoldExpiry_CancelsThePaymentAtStripe()
+    {
+        var (_, booking) = await BookOnlineAsync("2026-10-15", "card");
+        var id = Guid.Parse(booking.Get<string>("id"));
+        await ExpireAsync(id);
+        Assert.Equal("canceled", Stripe.IntentFor(id)["status"]!.GetValue<string>());
+    }
+
+    private async Task<(HttpClient Tourist, JsonNode Booking)> BookOnlineAsync(string date, string method, int adults = 1, HttpClient? tourist = null, string start = "09:00")
+    {
+        tourist ??= await api.NewTouristAsync();
+        var roses = await _anonymous.OfferingIdAsync("玫瑰采摘");
+        var booking = await tourist.BookOkAsync(Booker.SlotBooking(roses, await _anonymous.SlotIdAsync(roses, date, start), adults: adults, paymentMethod: method));
+        return (tourist, booking);
+    }
+
+    private async Task<(HttpClient Tourist, JsonNode Booking)> PaidBookingAsync(string date, HttpClient? tourist = null, string start = "09:00")
+    {
+        var (t, booking) = await BookOnlineAsync(date, "card", 2, tourist, start);
+        var intent = Stripe.Succeed(Stripe.IntentFor(Guid.Parse(booking.Get<string>("id")))["id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await WebhookAsync("payment_intent.succeeded", intent)).StatusCode);
+        return (t, await GetAsync(t, Guid.Parse(booking.Get<string>("id"))));
+    }
+
+    private async Task ExpireAsync(Guid bookingId)
+    {
+        await api.WithDbAsync(db => db.Bookings.Where(b => b.Id == bookingId)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.ExpiresAt, api.Clock.GetUtcNow().AddMinutes(-1)), Ct));
+        await api.ExpireHoldsAsync();
+    }
+
+    private Task<HttpResponseMessage> WebhookAsync(string type, JsonObject data) =>
+        PostWebhookAsync(FakeStripe.Event(type, data, api.Clock.GetUtcNow()));
+
+    private async Task<HttpResponseMessage> PostWebhookAsync((string Payload, string Signature) signed)
+    {
+        using var content = new StringContent(signed.Payload, Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments/stripe/webhook") { Content = content };
+        request.Headers.Add("Stripe-Signature", signed.Signature);
+        var response = await _anonymous.SendAsync(request, Ct);
+        await response.Content.LoadIntoBufferAsync(Ct);
+        return response;
+    }
+
+    private static async Task<JsonNode> GetAsync(HttpClient tourist, Guid id) =>
+        await (await tourist.GetAsync($"/api/v1/bookings/{id}", Ct)).ReadJsonAsync();
+
+    /// <summary>Sweeps and reconciliation are run by the tests, not by timers.</summary>
+    public sealed class ManualFactory : ApiFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings =>
+            new Dictionary<string, string?> { ["Bookings:RunExpiry"] = "false", ["Bookings:MaxUnpaidHolds"] = "1000" };
+    }
+}
+
+public class PaymentsOffTests(PaymentsOffTests.NoStripeFactory api) : IClassFixture<PaymentsOffTests.NoStripeFactory>
+{
+    [Fact]
+    public async Task WithoutStripe_OnlinePaymentIsRefused_AndPayOnArrivalWorks()
+    {
+        var anonymous = api.CreateClient();
+        var tourist = await api.NewTouristAsync();
+        var roses = await anonymous.OfferingIdAsync("玫瑰采摘");
+        var slot = await anonymous.SlotIdAsync(roses, "2026-10-03");
+        await (await tourist.BookAsync(Booker.SlotBooking(roses, slot, paymentMethod: "card")))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "online_payment_unavailable");
+        Assert.Equal("confirmed", (await tourist.BookOkAsync(Booker.SlotBooking(roses, slot))).Get<string>("status"));
+    }
+
+    public sealed class NoStripeFactory : ApiFactory
+    {
+        protected override bool WithStripe => false;
+    }
+}
