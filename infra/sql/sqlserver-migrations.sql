@@ -575,3 +575,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128234750_Reports'
+)
+BEGIN
+    CREATE TABLE [OfferingDays] (
+        [OfferingId] uniqueidentifier NOT NULL,
+        [Date] date NOT NULL,
+        [Booked] int NOT NULL,
+        [CheckedIn] int NOT NULL,
+        [Revenue] bigint NOT NULL,
+        CONSTRAINT [PK_OfferingDays] PRIMARY KEY ([OfferingId], [Date]),
+        CONSTRAINT [FK_OfferingDays_Offerings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [Offerings] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128234750_Reports'
+)
+BEGIN
+    CREATE INDEX [IX_OfferingDays_Date] ON [OfferingDays] ([Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128234750_Reports'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128234750_Reports', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

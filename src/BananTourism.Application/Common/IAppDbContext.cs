@@ -4,6 +4,7 @@ using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Calendar;
 using BananTourism.Domain.Geography;
 using BananTourism.Domain.Offerings;
+using BananTourism.Domain.Reports;
 using BananTourism.Domain.Users;
 using BananTourism.Domain.Venues;
 using BananTourism.Domain.Visits;
@@ -41,6 +42,8 @@ public interface IAppDbContext
     DbSet<WalkIn> WalkIns { get; }
 
     DbSet<ProcessedPaymentEvent> ProcessedPaymentEvents { get; }
+
+    DbSet<OfferingDay> OfferingDays { get; }
 
     ChangeTracker ChangeTracker { get; }
 

@@ -1,5 +1,6 @@
 using BananTourism.Application.Bookings;
 using BananTourism.Application.Common;
+using BananTourism.Application.Reports;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
 using Microsoft.EntityFrameworkCore;
@@ -117,10 +118,15 @@ public sealed partial class PaymentSettlement(
             switch (booking.Status)
             {
                 case BookingStatus.Held:
-                    await tx.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Held)
-                        .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, BookingStatus.Confirmed)
-                            .SetProperty(x => x.PaymentStatus, PaymentStatus.Paid).SetProperty(x => x.AmountPaid, paid)
-                            .SetProperty(x => x.PaymentIntentId, intent.Id), ct);
+                    if (await tx.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Held)
+                            .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, BookingStatus.Confirmed)
+                                .SetProperty(x => x.PaymentStatus, PaymentStatus.Paid).SetProperty(x => x.AmountPaid, paid)
+                                .SetProperty(x => x.PaymentIntentId, intent.Id), ct) == 1)
+                    {
+                        await DailyStats.BookedAsync(tx, booking, +1, ct);
+                        await DailyStats.RevenueAsync(tx, booking, paid, ct);
+                    }
+
                     return null;
 
                 case BookingStatus.Expired:
@@ -132,6 +138,8 @@ public sealed partial class PaymentSettlement(
                             .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, BookingStatus.Confirmed)
                                 .SetProperty(x => x.PaymentStatus, PaymentStatus.Paid).SetProperty(x => x.AmountPaid, paid)
                                 .SetProperty(x => x.PaymentIntentId, intent.Id), ct);
+                        await DailyStats.BookedAsync(tx, booking, +1, ct);
+                        await DailyStats.RevenueAsync(tx, booking, paid, ct);
                         return null;
                     }
 

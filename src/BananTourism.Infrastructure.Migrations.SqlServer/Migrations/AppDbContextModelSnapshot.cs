@@ -468,6 +468,30 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Reports.OfferingDay", b =>
+                {
+                    b.Property<Guid>("OfferingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CheckedIn")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Revenue")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OfferingId", "Date");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("OfferingDays");
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -714,6 +738,15 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("BananTourism.Domain.Offerings.Slot", b =>
+                {
+                    b.HasOne("BananTourism.Domain.Offerings.Offering", null)
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Reports.OfferingDay", b =>
                 {
                     b.HasOne("BananTourism.Domain.Offerings.Offering", null)
                         .WithMany()

@@ -463,6 +463,30 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Reports.OfferingDay", b =>
+                {
+                    b.Property<Guid>("OfferingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CheckedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revenue")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfferingId", "Date");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("OfferingDays");
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -709,6 +733,15 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("BananTourism.Domain.Offerings.Slot", b =>
+                {
+                    b.HasOne("BananTourism.Domain.Offerings.Offering", null)
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Reports.OfferingDay", b =>
                 {
                     b.HasOne("BananTourism.Domain.Offerings.Offering", null)
                         .WithMany()

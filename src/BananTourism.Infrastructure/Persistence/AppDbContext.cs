@@ -5,6 +5,7 @@ using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Calendar;
 using BananTourism.Domain.Geography;
 using BananTourism.Domain.Offerings;
+using BananTourism.Domain.Reports;
 using BananTourism.Domain.Users;
 using BananTourism.Domain.Venues;
 using BananTourism.Domain.Visits;
@@ -41,6 +42,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<WalkIn> WalkIns => Set<WalkIn>();
 
     public DbSet<ProcessedPaymentEvent> ProcessedPaymentEvents => Set<ProcessedPaymentEvent>();
+
+    public DbSet<OfferingDay> OfferingDays => Set<OfferingDay>();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

@@ -10,6 +10,19 @@ internal sealed class DirectWriteTransactions(AppDbContext db) : IWriteTransacti
 {
     public async Task<Result<T>> RunAsync<T>(Func<IAppDbContext, CancellationToken, Task<Result<T>>> work, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await RunOnceAsync(work, cancellationToken);
+        }
+        catch (DuplicateKeyException)
+        {
+            // Two first writers of the same day's counter row: the loser runs its unit again and now finds the row.
+            return await RunOnceAsync(work, cancellationToken);
+        }
+    }
+
+    private async Task<Result<T>> RunOnceAsync<T>(Func<IAppDbContext, CancellationToken, Task<Result<T>>> work, CancellationToken cancellationToken)
+    {
         // The whole transaction commits or rolls back; savepoints around each SaveChanges would only add statements.
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using BananTourism.Application.Common;
 using BananTourism.Application.Payments;
+using BananTourism.Application.Reports;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
 using Mediator;
@@ -56,6 +57,12 @@ public sealed partial class CancelBookingHandler(
             }
 
             await CapacityLedger.ReleaseAsync(tx, booking, token);
+            if (booking.Status == BookingStatus.Confirmed)
+            {
+                await DailyStats.BookedAsync(tx, booking, -1, token);
+            }
+
+            await DailyStats.RevenueAsync(tx, booking, -refund, token);
             return Success.Value;
         }, ct);
         if (!cancelled.IsSuccess)

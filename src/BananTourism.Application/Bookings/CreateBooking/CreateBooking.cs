@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using BananTourism.Application.Common;
 using BananTourism.Application.Common.Idempotency;
 using BananTourism.Application.Payments;
+using BananTourism.Application.Reports;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
 using BananTourism.Domain.Offerings;
@@ -165,6 +166,11 @@ public sealed partial class CreateBookingHandler(
 
         tx.Bookings.Add(booking);
         await tx.SaveChangesAsync(ct);
+        if (booking.Status == BookingStatus.Confirmed)
+        {
+            await DailyStats.BookedAsync(tx, booking, +1, ct);
+        }
+
         if (claim is { } claimId && !await IdempotencyGuard.CompleteAsync(tx, claimId, booking.Id, ct))
         {
             return IdempotencyErrors.InProgress;

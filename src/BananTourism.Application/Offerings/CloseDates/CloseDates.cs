@@ -1,6 +1,7 @@
 using BananTourism.Application.Bookings;
 using BananTourism.Application.Common;
 using BananTourism.Application.Payments;
+using BananTourism.Application.Reports;
 using BananTourism.Application.Operators;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
@@ -60,6 +61,12 @@ public sealed partial class CloseDatesHandler(
                 if (won == 1)
                 {
                     await CapacityLedger.ReleaseAsync(tx, booking, token);
+                    if (booking.Status == BookingStatus.Confirmed)
+                    {
+                        await DailyStats.BookedAsync(tx, booking, -1, token);
+                    }
+
+                    await DailyStats.RevenueAsync(tx, booking, -refund, token);
                     cancelled++;
                     refunded += refund;
                     if (refund > 0 || booking.PaymentIntentId is not null)

@@ -1,5 +1,6 @@
 using BananTourism.Application.Common;
 using BananTourism.Application.Operators;
+using BananTourism.Application.Reports;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
 using BananTourism.Domain.Visits;
@@ -54,6 +55,13 @@ public sealed partial class CheckInHandler(
                     .SetProperty(x => x.CheckedInHeadcount, command.Headcount), token);
             if (won == 1)
             {
+                await DailyStats.CheckedInAsync(tx, booking, command.Headcount, token);
+                if (booking.PaymentMethod == PaymentMethod.PayOnArrival)
+                {
+                    // Paid at the gate: the money is taken now.
+                    await DailyStats.RevenueAsync(tx, booking, booking.Total, token);
+                }
+
                 return Result<Success>.Success(Success.Value);
             }
 

@@ -1,0 +1,33 @@
+namespace BananTourism.Domain.Reports;
+
+/// <summary>One offering on one date, kept in step with its bookings in the same transaction as every change,
+/// so reports read days × offerings rows, not bookings. A stay counts its party on each night's date;
+/// money counts on the visit's (first) date.</summary>
+public sealed class OfferingDay
+{
+    private OfferingDay()
+    {
+    }
+
+    public OfferingDay(Guid offeringId, DateOnly date, int booked, int checkedIn, long revenue)
+    {
+        OfferingId = offeringId;
+        Date = date;
+        Booked = booked;
+        CheckedIn = checkedIn;
+        Revenue = revenue;
+    }
+
+    public Guid OfferingId { get; private set; }
+
+    public DateOnly Date { get; private set; }
+
+    /// <summary>People in confirmed, checked-in and no-show bookings: everyone who held a booking that stood.</summary>
+    public int Booked { get; private set; }
+
+    /// <summary>Headcount recorded at the gate.</summary>
+    public int CheckedIn { get; private set; }
+
+    /// <summary>Fen: captured online payments minus refunds, plus pay-on-arrival bookings once checked in.</summary>
+    public long Revenue { get; private set; }
+}
