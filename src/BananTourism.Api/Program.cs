@@ -55,6 +55,11 @@ if (args.Contains("--migrate"))
 
 await app.InitializeDatabaseAsync();
 
+if (await app.RunMaintenanceCommandAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

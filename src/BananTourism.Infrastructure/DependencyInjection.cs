@@ -46,6 +46,7 @@ public static class DependencyInjection
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<HistoryGenerator>();
         return services;
     }
 

@@ -70,6 +70,37 @@ public class ReportTests(PaymentTests.ManualFactory api) : IClassFixture<Payment
     }
 
     [Fact]
+    public async Task MonthAndWeekBoundaries_FollowShanghaiDates()
+    {
+        // 23:30 on 30 September in Chongqing is 15:30 UTC: still September. 00:30 on 1 October is 16:30 UTC on 30 September: October.
+        var anonymous = api.CreateClient();
+        var rose = await api.SignInAsync("operator.rose@banan.local");
+        var village = (await (await anonymous.GetAsync("/api/v1/townships", Ct)).ReadJsonAsync()).AsArray()
+            .SelectMany(t => t!["villages"]!.AsArray()).Single(v => v!.Get<string>("name") == "幸福村")!.Get<string>("id");
+        var venue = (await (await rose.PostAsJsonAsync("/api/v1/operator/venues",
+            new { name = "幸福村夜游 " + Guid.NewGuid().ToString("N")[..6], description = "", villageId = village, categories = new[] { "tour" } }, Ct)).ReadJsonAsync()).Get<string>("id");
+        var offering = (await (await rose.PostAsJsonAsync($"/api/v1/operator/venues/{venue}/offerings", new
+        {
+            name = "萤火虫夜游", description = "", kind = "timeSlot", category = "tour",
+            prices = new { adult = new { amount = 5000, currency = "CNY" } },
+            cancellationPolicy = new { freeUntilHoursBefore = 24, refundPercentAfter = 50 }, published = true,
+        }, Ct)).ReadJsonAsync()).Get<string>("id");
+        await rose.PostAsJsonAsync($"/api/v1/operator/offerings/{offering}/schedule", new { from = "2026-09-27", to = "2026-10-01", times = new[] { new { start = "00:30", end = "01:30" }, new { start = "23:30", end = "23:59" } }, capacity = 10 }, Ct);
+
+        var tourist = await api.NewTouristAsync();
+        await tourist.BookOkAsync(Booker.SlotBooking(offering, await anonymous.SlotIdAsync(offering, "2026-09-30", "23:30"), adults: 1));
+        await tourist.BookOkAsync(Booker.SlotBooking(offering, await anonymous.SlotIdAsync(offering, "2026-10-01", "00:30"), adults: 2));
+        await tourist.BookOkAsync(Booker.SlotBooking(offering, await anonymous.SlotIdAsync(offering, "2026-09-27", "23:30"), adults: 4)); // a Sunday
+
+        var officer = await api.SignInAsync("officer.ersheng@banan.local");
+        var months = (await (await officer.GetAsync($"/api/v1/reports/visitors?from=2026-09-01&to=2026-10-31&groupBy=month&venueId={venue}", Ct)).ReadJsonAsync())["rows"]!.AsArray();
+        Assert.Equal([5, 2], months.Select(r => r!.Get<int>("booked")));
+        var weeks = (await (await officer.GetAsync($"/api/v1/reports/visitors?from=2026-09-21&to=2026-10-04&groupBy=week&venueId={venue}", Ct)).ReadJsonAsync())["rows"]!.AsArray();
+        Assert.Equal(["2026-W39", "2026-W40"], weeks.Select(r => r!.Get<string>("period")));
+        Assert.Equal([4, 3], weeks.Select(r => r!.Get<int>("booked")));
+    }
+
+    [Fact]
     public async Task Officers_SeeOnlyTheirTownship_OthersAreForbidden()
     {
         var anonymous = api.CreateClient();

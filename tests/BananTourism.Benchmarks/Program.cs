@@ -14,6 +14,12 @@ using System.Text.Json;
 // Starts the real Api (this build, Release when run with -c Release) on 127.0.0.1 with a fresh SQLite file
 // and drives it over HTTP with concurrent clients. Usage:
 //   dotnet run -c Release --project tests/BananTourism.Benchmarks [-- --clients 32 --bookings 20000 --queries 20000]
+if (args.Contains("--reports"))
+{
+    var reuse = Array.IndexOf(args, "--reuse-db") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    return await ReportBenchmark.RunAsync(Arg("--years", 3), reuse);
+}
+
 var clients = Arg("--clients", 32);
 var spreadBookings = Arg("--bookings", 20_000);
 var rushAttempts = Arg("--rush", 3_000);

@@ -137,6 +137,43 @@ public sealed class Booking
         return booking;
     }
 
+    /// <summary>A past visit brought in from records kept before this service (the district's visitor history):
+    /// paid at the gate, and either checked in with its party or a no-show.</summary>
+    public static Booking Historical(
+        Guid id, string reference, string verificationCode, Guid touristId, Offering offering, DateOnly date, int adults, int children,
+        long total, bool cameIn, DateTimeOffset createdAt)
+    {
+        var booking = new Booking
+        {
+            Id = id,
+            Reference = reference,
+            VerificationCode = verificationCode,
+            TouristId = touristId,
+            OfferingId = offering.Id,
+            VenueId = offering.VenueId,
+            Kind = offering.Kind,
+            Date = date,
+            EndDate = date.AddDays(1),
+            Units = offering.Kind == OfferingKind.Nightly ? 1 : null,
+            StartsAt = VenueTime.ToInstant(date, CheckInTime),
+            Adults = adults,
+            Children = children,
+            Total = total,
+            Status = cameIn ? BookingStatus.CheckedIn : BookingStatus.NoShow,
+            PaymentMethod = PaymentMethod.PayOnArrival,
+            PaymentStatus = PaymentStatus.PayOnArrival,
+            FreeCancelHoursBefore = offering.CancellationPolicy.FreeUntilHoursBefore,
+            RefundPercentAfter = offering.CancellationPolicy.RefundPercentAfter,
+            ContactName = "历史记录",
+            ContactPhone = "13800000000",
+            CreatedAt = createdAt,
+            CheckedInAt = cameIn ? VenueTime.ToInstant(date, new TimeOnly(10, 0)) : null,
+            CheckedInHeadcount = cameIn ? adults + children : null,
+        };
+        booking._lines.Add(new BookingLine(date, LineKind.Adult, adults + children, total / (adults + children)));
+        return booking;
+    }
+
     /// <summary>Stays start at the usual 14:00 check-in, which is when the cancellation policy counts to.</summary>
     public static readonly TimeOnly CheckInTime = new(14, 0);
 

@@ -62,29 +62,50 @@ public sealed class GetVisitorReportHandler(IAppDbContext db, ICurrentUser curre
                   && (query.VenueId == null || v.Id == query.VenueId)
             select new { Venue = v, Village = vil, Township = t };
 
-        var byOffering = await (
-                from d in db.OfferingDays
-                join o in db.Offerings on d.OfferingId equals o.Id
-                join x in venues on o.VenueId equals x.Venue.Id
-                where d.Date >= first && d.Date <= last && (query.Category == null || o.Category == query.Category)
-                group d by new { d.Date, x.Venue.Id, VenueName = x.Venue.Name, VillageId = x.Village.Id, VillageName = x.Village.Name, TownshipId = x.Township.Id, TownshipName = x.Township.Name, o.Category } into g
-                select new Fact(g.Key.Date, g.Key.Id, g.Key.VenueName, g.Key.VillageId, g.Key.VillageName, g.Key.TownshipId, g.Key.TownshipName, g.Key.Category,
-                    g.Sum(d => d.Booked), g.Sum(d => d.CheckedIn), 0, g.Sum(d => d.Revenue)))
-            .AsNoTracking()
-            .ToListAsync(ct);
-
+        // Grouped in the database by date and only the requested key: a three-year report by township reads
+        // about a thousand rows per township, not one per offering and day.
+        var days =
+            from d in db.OfferingDays
+            join o in db.Offerings on d.OfferingId equals o.Id
+            join x in venues on o.VenueId equals x.Venue.Id
+            where d.Date >= first && d.Date <= last && (query.Category == null || o.Category == query.Category)
+            select new Row
+            {
+                Date = d.Date, TownshipId = x.Township.Id, TownshipName = x.Township.Name, VillageId = x.Village.Id, VillageName = x.Village.Name,
+                VenueId = x.Venue.Id, VenueName = x.Venue.Name, Category = o.Category, VenueCategories = 0,
+                Booked = d.Booked, CheckedIn = d.CheckedIn, WalkIns = 0, Revenue = d.Revenue,
+            };
         var mask = query.Category is { } c ? CategoryMask.Of(c) : 0;
-        var walkIns = (await (
-                from d in db.VenueDays
-                join x in venues on d.VenueId equals x.Venue.Id
-                where d.Date >= first && d.Date <= last && d.WalkIns != 0 && (mask == 0 || (x.Venue.Categories & mask) != 0)
-                select new { d.Date, x.Venue.Id, x.Venue.Name, VillageId = x.Village.Id, VillageName = x.Village.Name, TownshipId = x.Township.Id, TownshipName = x.Township.Name, x.Venue.Categories, d.WalkIns })
-            .AsNoTracking()
-            .ToListAsync(ct))
-            .Select(w => new Fact(w.Date, w.Id, w.Name, w.VillageId, w.VillageName, w.TownshipId, w.TownshipName,
-                query.Category ?? CategoryMask.Split(w.Categories).FirstOrDefault(), 0, 0, w.WalkIns, 0));
+        var walkInDays =
+            from d in db.VenueDays
+            join x in venues on d.VenueId equals x.Venue.Id
+            where d.Date >= first && d.Date <= last && d.WalkIns != 0 && (mask == 0 || (x.Venue.Categories & mask) != 0)
+            select new Row
+            {
+                Date = d.Date, TownshipId = x.Township.Id, TownshipName = x.Township.Name, VillageId = x.Village.Id, VillageName = x.Village.Name,
+                VenueId = x.Venue.Id, VenueName = x.Venue.Name, Category = null, VenueCategories = x.Venue.Categories,
+                Booked = 0, CheckedIn = 0, WalkIns = d.WalkIns, Revenue = 0L,
+            };
 
-        var facts = byOffering.Concat(walkIns).ToList();
+        var facts = new List<Fact>();
+        foreach (var source in new[] { days, walkInDays })
+        {
+            IQueryable<Fact> grouped = query.By switch
+            {
+                Breakdown.Township => source.GroupBy(r => new { r.Date, r.TownshipId, r.TownshipName })
+                    .Select(g => new Fact(g.Key.Date, g.Key.TownshipId, g.Key.TownshipName, null, 0, g.Sum(r => r.Booked), g.Sum(r => r.CheckedIn), g.Sum(r => r.WalkIns), g.Sum(r => r.Revenue))),
+                Breakdown.Village => source.GroupBy(r => new { r.Date, r.VillageId, r.VillageName })
+                    .Select(g => new Fact(g.Key.Date, g.Key.VillageId, g.Key.VillageName, null, 0, g.Sum(r => r.Booked), g.Sum(r => r.CheckedIn), g.Sum(r => r.WalkIns), g.Sum(r => r.Revenue))),
+                Breakdown.Venue => source.GroupBy(r => new { r.Date, r.VenueId, r.VenueName })
+                    .Select(g => new Fact(g.Key.Date, g.Key.VenueId, g.Key.VenueName, null, 0, g.Sum(r => r.Booked), g.Sum(r => r.CheckedIn), g.Sum(r => r.WalkIns), g.Sum(r => r.Revenue))),
+                Breakdown.Category => source.GroupBy(r => new { r.Date, r.Category, r.VenueCategories })
+                    .Select(g => new Fact(g.Key.Date, null, null, g.Key.Category, g.Key.VenueCategories, g.Sum(r => r.Booked), g.Sum(r => r.CheckedIn), g.Sum(r => r.WalkIns), g.Sum(r => r.Revenue))),
+                _ => source.GroupBy(r => r.Date)
+                    .Select(g => new Fact(g.Key, null, null, null, 0, g.Sum(r => r.Booked), g.Sum(r => r.CheckedIn), g.Sum(r => r.WalkIns), g.Sum(r => r.Revenue))),
+            };
+            facts.AddRange(await grouped.AsNoTracking().ToListAsync(ct));
+        }
+
         var groupBy = query.GroupBy ?? Period.Month;
         var rows = Rows(facts, Periods(first, last, groupBy), groupBy, query.By);
         var totals = new VisitorTotals(
@@ -111,14 +132,23 @@ public sealed class GetVisitorReportHandler(IAppDbContext db, ICurrentUser curre
         }).Where(r => by is null || r.Key is not null)).ToList();
     }
 
-    private static (string? Id, string? Name) KeyOf(Fact? f, Breakdown? by) => (f, by) switch
+    private static (string? Id, string? Name) KeyOf(Fact? f, Breakdown? by)
     {
-        (null, _) or (_, null) => (null, null),
-        (_, Breakdown.Township) => (f.TownshipId.ToString(), f.TownshipName),
-        (_, Breakdown.Village) => (f.VillageId.ToString(), f.VillageName),
-        (_, Breakdown.Venue) => (f.VenueId.ToString(), f.VenueName),
-        _ => (System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(f.Category.ToString()), System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(f.Category.ToString())),
-    };
+        if (f is null || by is null)
+        {
+            return (null, null);
+        }
+
+        if (by != Breakdown.Category)
+        {
+            return (f.KeyId?.ToString(), f.KeyName);
+        }
+
+        // Walk-ins carry their venue's categories, not an offering's: they count under the first one.
+        var category = f.Category ?? CategoryMask.Split(f.VenueCategories).FirstOrDefault();
+        var name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(category.ToString());
+        return (name, name);
+    }
 
     public static string PeriodOf(DateOnly date, Period period) => period switch
     {
@@ -143,9 +173,41 @@ public sealed class GetVisitorReportHandler(IAppDbContext db, ICurrentUser curre
         return periods;
     }
 
+    /// <summary>One offering-day or walk-in day with everything a report may group by (member-initialised, so
+    /// the grouping that follows is translated to SQL).</summary>
+    private sealed class Row
+    {
+        public DateOnly Date { get; init; }
+
+        public Guid TownshipId { get; init; }
+
+        public string TownshipName { get; init; } = "";
+
+        public Guid VillageId { get; init; }
+
+        public string VillageName { get; init; } = "";
+
+        public Guid VenueId { get; init; }
+
+        public string VenueName { get; init; } = "";
+
+        public Category? Category { get; init; }
+
+        public int VenueCategories { get; init; }
+
+        public int Booked { get; init; }
+
+        public int CheckedIn { get; init; }
+
+        public int WalkIns { get; init; }
+
+        public long Revenue { get; init; }
+    }
+
+    /// <summary>A date's sums for one key: a township, village or venue (id and name), or a category (an offering's,
+    /// or for walk-ins their venue's category mask).</summary>
     private sealed record Fact(
-        DateOnly Date, Guid VenueId, string VenueName, Guid VillageId, string VillageName, Guid TownshipId, string TownshipName,
-        Category Category, int Booked, int CheckedIn, int WalkIns, long Revenue);
+        DateOnly Date, Guid? KeyId, string? KeyName, Category? Category, int VenueCategories, int Booked, int CheckedIn, int WalkIns, long Revenue);
 }
 
 public sealed class GetVisitorReportValidator : AbstractValidator<GetVisitorReport>
