@@ -29,6 +29,7 @@ builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddBearerAuth(builder.Configuration);
 builder.Services.AddRateLimits(builder.Configuration);
 builder.Services.AddOperations();
+builder.Services.AddWebPages();
 
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddMediator((MediatorOptions options) =>
@@ -62,12 +63,16 @@ if (await app.RunMaintenanceCommandAsync(args) is { } exitCode)
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseWebPageLanguage();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseAntiforgery();
 
 app.MapOperations();
 app.MapEndpointGroups();
+app.MapWebPages();
 
 await app.RunAsync();
 return 0;
