@@ -27,9 +27,26 @@ public static class UiText
         ["From"] = ("起", "from"),
         ["Available"] = ("余位", "places left"),
         ["NoResults"] = ("这一天没有可预订的项目。", "Nothing has room on that day."),
+        ["Offerings"] = ("可预订", "What you can book"),
+        ["Availability"] = ("余位与价格", "Places and prices"),
+        ["Adult"] = ("成人", "Adult"),
+        ["Child"] = ("儿童", "Child"),
+        ["PerNight"] = ("每晚", "Per night"),
+        ["Weekend"] = ("周末", "Weekend"),
+        ["Holiday"] = ("节假日", "Holiday"),
+        ["Open"] = ("可预订", "Open"),
+        ["SoldOut"] = ("已满", "Sold out"),
+        ["Closed"] = ("已关闭", "Closed"),
+        ["Cancellation"] = ("退订规则", "Cancellation"),
+        ["FreeUntil"] = ("开始前 {0} 小时免费取消，之后退款 {1}%。", "Free cancellation until {0} hours before; after that {1}% back."),
+        ["Earlier"] = ("前两周", "Two weeks earlier"),
+        ["Later"] = ("后两周", "Two weeks later"),
+        ["NotScheduled"] = ("这段时间暂无场次。", "Nothing is scheduled in these two weeks."),
     };
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public static string Yuan(long fen) => "¥" + (fen / 100m).ToString("0.##", CultureInfo.InvariantCulture);
 
     public static string T(string key) =>
         Words.TryGetValue(key, out var w) ? (IsEnglish ? w.En : w.Zh) : key;

@@ -1,0 +1,23 @@
+using BananTourism.Application.Catalog.GetVenue;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BananTourism.Api.Pages.Venues;
+
+public sealed class DetailsModel(ISender sender) : PageModel
+{
+    public VenueDetail Venue { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var venue = await sender.Send(new GetVenue(id), ct);
+        if (!venue.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        Venue = venue.Value;
+        return Page();
+    }
+}
