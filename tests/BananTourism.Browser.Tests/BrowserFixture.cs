@@ -35,16 +35,43 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> PhoneAsync()
+    public const string Password = "Banan#2026";
+
+    /// <summary>A fresh browser profile (no cookies) on a 375 × 812 phone screen.</summary>
+    public Task<IPage> PhoneAsync() => PageAsync(375, 812);
+
+    /// <summary>A fresh browser profile on a desktop screen (operators at a desk, officers).</summary>
+    public Task<IPage> DesktopAsync() => PageAsync(1280, 900);
+
+    public async Task<IPage> PageAsync(int width, int height)
     {
         Assert.SkipWhen(Browser is null, $"{Chromium} is not installed (Debian package chromium; .ci/run installs it).");
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 375, Height = 812 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
+            AcceptDownloads = true,
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the sign-in page, as a person would.</summary>
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/signin");
+        await page.GetByLabel("邮箱").FillAsync(email);
+        await page.GetByLabel("密码").FillAsync(Password);
+        await page.Locator("#signin").ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
+
+    /// <summary>The page is no wider than its screen (nothing to scroll sideways on a phone).</summary>
+    public static async Task AssertFitsAsync(IPage page)
+    {
+        var width = page.ViewportSize!.Width;
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= width,
+            $"{page.Url} is wider than the {width}-px screen");
     }
 
     /// <summary>Screenshots go to test-artifacts/screenshots at the repository root.</summary>

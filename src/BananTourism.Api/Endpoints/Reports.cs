@@ -1,11 +1,8 @@
-using System.Globalization;
-using System.Text;
 using BananTourism.Api.Hosting;
 using BananTourism.Application.Reports.GetOccupancyReport;
 using BananTourism.Application.Reports.GetVisitorReport;
 using BananTourism.Application.Reports.RebuildDailyStats;
 using BananTourism.Domain.Venues;
-using CsvHelper;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -29,7 +26,7 @@ public sealed class Reports : IEndpointGroup
         EnumQuery<Category>? category, EnumQuery<Breakdown>? by, ISender sender, CancellationToken ct) =>
         (await sender.Send(new GetVisitorReport(from, to, groupBy?.Value, townshipId, villageId, venueId, category?.Value, by?.Value), ct)).ToOk();
 
-    /// <summary>The same report as CSV: UTF-8 with a byte-order mark so Excel and WPS read the Chinese names.</summary>
+    /// <summary>The same report as CSV (<see cref="VisitorCsv"/>).</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetVisitorReportCsv(
         DateOnly? from, DateOnly? to, EnumQuery<Period>? groupBy, Guid? townshipId, Guid? villageId, Guid? venueId,
         EnumQuery<Category>? category, EnumQuery<Breakdown>? by, ISender sender, CancellationToken ct)
@@ -40,37 +37,8 @@ public sealed class Reports : IEndpointGroup
             return report.Errors.ToProblem();
         }
 
-        using var buffer = new MemoryStream();
-        await using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        {
-            using var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true);
-            foreach (var header in new[] { "period", "key", "name", "booked", "checkedIn", "walkIns", "visitors", "revenueFen", "revenueYuan" })
-            {
-                csv.WriteField(header);
-            }
-
-            csv.EndRecord();
-            foreach (var r in report.Value.Rows)
-            {
-                foreach (var field in new[]
-                         {
-                             r.Period, r.Key ?? "", r.Name ?? "", Number(r.Booked), Number(r.CheckedIn), Number(r.WalkIns), Number(r.Visitors),
-                             r.Revenue.Amount.ToString(CultureInfo.InvariantCulture), (r.Revenue.Amount / 100m).ToString("0.00", CultureInfo.InvariantCulture),
-                         })
-                {
-                    csv.WriteField(field);
-                }
-
-                csv.EndRecord();
-            }
-
-            csv.Flush();
-        }
-
-        return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", "visitors.csv");
+        return TypedResults.File(VisitorCsv.Write(report.Value), VisitorCsv.ContentType, "visitors.csv");
     }
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static async Task<Results<Ok<IReadOnlyList<OccupancyRow>>, ProblemHttpResult>> GetOccupancyReport(
         DateOnly? from, DateOnly? to, Guid? venueId, ISender sender, CancellationToken ct) =>

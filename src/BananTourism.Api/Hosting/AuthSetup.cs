@@ -1,5 +1,6 @@
 using BananTourism.Application.Common;
 using BananTourism.Domain.Users;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.IdentityModel.Tokens;
@@ -13,6 +14,8 @@ public static class AuthSetup
     public const string Operator = "operator";
     public const string Officer = "officer";
 
+    private const string PathScheme = "bearer-or-cookie";
+
     private static readonly TimeSpan Skew = TimeSpan.FromSeconds(30);
 
     public static IServiceCollection AddBearerAuth(this IServiceCollection services, IConfiguration configuration)
@@ -24,7 +27,26 @@ public static class AuthSetup
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // The API (/api/...) takes only bearer tokens, so a browser's cookie can never ride a cross-site request
+        // into it; the web pages take only the sign-in cookie, and their forms carry antiforgery tokens.
+        services.AddAuthentication(PathScheme)
+            .AddPolicyScheme(PathScheme, null, scheme => scheme.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api") ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddJwtBearer()
+            .AddCookie();
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<TimeProvider>((cookie, clock) =>
+        {
+            cookie.TimeProvider = clock;
+            cookie.Cookie.Name = "banan.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = "/account/signin";
+            cookie.LogoutPath = "/account/signout";
+            cookie.AccessDeniedPath = "/account/denied";
+        });
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((jwt, clock) =>
         {
             jwt.MapInboundClaims = false;

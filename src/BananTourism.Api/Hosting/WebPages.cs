@@ -11,7 +11,13 @@ public static class WebPages
 
     public static IServiceCollection AddWebPages(this IServiceCollection services)
     {
-        services.AddRazorPages();
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Operator", AuthSetup.Operator);
+            options.Conventions.AuthorizeFolder("/Officer", AuthSetup.Officer);
+            options.Conventions.AddPageRoute("/Operator/VenueForm", "operator/venues/new");
+            options.Conventions.AddPageRoute("/Operator/OfferingForm", "operator/venues/{venueId:guid}/offerings/new");
+        });
 
         // Chinese in the pages as characters, not numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>

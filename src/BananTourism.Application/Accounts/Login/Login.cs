@@ -2,7 +2,6 @@ using BananTourism.Application.Common;
 using BananTourism.Domain.Common;
 using BananTourism.Domain.Users;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace BananTourism.Application.Accounts.Login;
 
@@ -15,12 +14,8 @@ public sealed class LoginHandler(IAppDbContext db, IPasswordHasher hasher, IToke
 {
     public async ValueTask<Result<LoginResponse>> Handle(Login command, CancellationToken cancellationToken)
     {
-        var normalized = User.Normalize(command.Email);
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
-
-        // Verify against a dummy hash for unknown emails so timing does not reveal which accounts exist.
-        var valid = hasher.Verify(user?.PasswordHash ?? hasher.DummyHash, command.Password);
-        if (user is null || !valid)
+        var user = await Credentials.VerifyAsync(db, hasher, command.Email, command.Password, cancellationToken);
+        if (user is null)
         {
             return UserErrors.InvalidCredentials;
         }

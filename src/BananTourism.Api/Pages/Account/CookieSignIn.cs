@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using BananTourism.Api.Hosting;
+using BananTourism.Application.Accounts.GetMe;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace BananTourism.Api.Pages.Account;
+
+/// <summary>The pages' session: the same subject and role claims a bearer token carries, so the use cases see
+/// one kind of current user whichever way someone signed in.</summary>
+public static class CookieSignIn
+{
+    public const string DisplayName = "name";
+
+    public static Task SignInAsync(HttpContext context, MeDto user)
+    {
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(Claims.Subject, user.Id.ToString()),
+                new Claim(Claims.Role, Claims.RoleName(user.Role)),
+                new Claim(DisplayName, user.DisplayName),
+            ],
+            CookieAuthenticationDefaults.AuthenticationScheme,
+            DisplayName,
+            Claims.Role);
+        return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+    }
+
+    /// <summary>Only back to a page of this site, never to another host.</summary>
+    public static string LocalOrHome(string? returnUrl) =>
+        returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) && !r.StartsWith("/\\", StringComparison.Ordinal)
+            ? r
+            : "/";
+}

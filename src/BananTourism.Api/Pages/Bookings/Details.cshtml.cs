@@ -1,0 +1,51 @@
+using System.Text;
+using BananTourism.Api.Hosting;
+using BananTourism.Application.Bookings;
+using BananTourism.Application.Bookings.GetBooking;
+using BananTourism.Application.Bookings.GetBookingCalendar;
+using BananTourism.Application.Bookings.GetTicket;
+using BananTourism.Application.Common;
+using BananTourism.Domain.Common;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BananTourism.Api.Pages.Bookings;
+
+/// <summary>The confirmation: the code to show at the gate, its QR, the breakdown, and the calendar file.</summary>
+[Authorize(Policy = AuthSetup.Tourist)]
+public sealed class DetailsModel(ISender sender) : PageModel
+{
+    public BookingDto Booking { get; private set; } = null!;
+
+    /// <summary>The QR of the verification code, drawn on the server (QRCoder), once the booking is confirmed.</summary>
+    public string? QrSvg { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var booking = await sender.Send(new GetBooking(id), ct);
+        if (!booking.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        Booking = booking.Value;
+        if (Booking.VerificationCode is not null && await sender.Send(new GetTicket(id), ct) is { IsSuccess: true } ticket)
+        {
+            QrSvg = ticket.Value.Content;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetTicketAsync(Guid id, CancellationToken ct) =>
+        FileOf(await sender.Send(new GetTicket(id), ct));
+
+    public async Task<IActionResult> OnGetCalendarAsync(Guid id, CancellationToken ct) =>
+        FileOf(await sender.Send(new GetBookingCalendar(id), ct));
+
+    private IActionResult FileOf(Result<FileContent> file) => file.IsSuccess
+        ? File(Encoding.UTF8.GetBytes(file.Value.Content), file.Value.ContentType, file.Value.FileName)
+        : file.FirstError.Kind == ErrorKind.NotFound ? NotFound() : StatusCode(StatusCodes.Status409Conflict);
+}

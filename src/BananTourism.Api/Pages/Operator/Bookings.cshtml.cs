@@ -1,0 +1,37 @@
+using BananTourism.Application.Bookings;
+using BananTourism.Application.Bookings.ListVenueBookings;
+using BananTourism.Application.Catalog;
+using BananTourism.Application.Common;
+using BananTourism.Domain.Common;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BananTourism.Api.Pages.Operator;
+
+/// <summary>A venue's bookings on one day (today by default), by session, with who has come.</summary>
+public sealed class BookingsModel(ISender sender, TimeProvider clock) : PageModel
+{
+    public VenueSummary Venue { get; private set; } = null!;
+
+    public DateOnly Date { get; private set; }
+
+    public PagedList<BookingDto> Bookings { get; private set; } = null!;
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, DateOnly? date, CancellationToken ct)
+    {
+        if (await OperatorVenues.FindAsync(sender, id, ct) is not { } venue)
+        {
+            return NotFound();
+        }
+
+        Venue = venue;
+        Date = date ?? VenueTime.Today(clock.GetUtcNow());
+        PageNumber = Math.Clamp(PageNumber, 1, Paging.MaxPage);
+        Bookings = (await sender.Send(new ListVenueBookings(id, Date, null, PageNumber, Paging.MaxPageSize), ct)).Value;
+        return Page();
+    }
+}

@@ -1,0 +1,30 @@
+using BananTourism.Application.Catalog;
+using BananTourism.Application.Offerings;
+using BananTourism.Application.Offerings.ListVenueOfferings;
+using BananTourism.Application.Venues.ListMyVenues;
+using BananTourism.Domain.Common;
+using Mediator;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BananTourism.Api.Pages.Operator;
+
+/// <summary>The operator's home: their venues, each with its offerings and today's work.</summary>
+public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<(VenueSummary Venue, IReadOnlyList<OperatorOffering> Offerings)> Venues { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = VenueTime.Today(clock.GetUtcNow());
+        var venues = (await sender.Send(new ListMyVenues(), ct)).Value;
+        var list = new List<(VenueSummary, IReadOnlyList<OperatorOffering>)>(venues.Count);
+        foreach (var venue in venues)
+        {
+            list.Add((venue, (await sender.Send(new ListVenueOfferings(venue.Id), ct)).Value));
+        }
+
+        Venues = list;
+    }
+}

@@ -1,0 +1,39 @@
+using BananTourism.Application.Common;
+using BananTourism.Domain.Bookings;
+using BananTourism.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BananTourism.Application.Bookings.PreviewCancellation;
+
+/// <summary>What cancelling now would give back, shown to the tourist before they confirm. The refund is only
+/// a preview: <see cref="CancelBooking.CancelBooking"/> computes it again at the moment it happens.</summary>
+public sealed record PreviewCancellation(Guid Id) : IQuery<Result<CancellationPreview>>;
+
+/// <summary><see cref="FreeUntil"/> is when the full refund ends; <see cref="Refund"/> is null when it can no longer
+/// be cancelled (started, checked in, already cancelled).</summary>
+public sealed record CancellationPreview(BookingDto Booking, Money AmountPaid, Money? Refund, DateTimeOffset FreeUntil);
+
+public sealed class PreviewCancellationHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : IQueryHandler<PreviewCancellation, Result<CancellationPreview>>
+{
+    public async ValueTask<Result<CancellationPreview>> Handle(PreviewCancellation query, CancellationToken ct)
+    {
+        var me = currentUser.Id ?? Guid.Empty;
+        var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == query.Id && b.TouristId == me, ct);
+        if (booking is null)
+        {
+            return BookingErrors.NotFound;
+        }
+
+        var refund = booking.Status is BookingStatus.Held or BookingStatus.Confirmed
+            ? booking.RefundIfCancelledAt(clock.GetUtcNow())
+            : null;
+        var view = await BookingViews.LoadAsync(db, booking.Id, ct);
+        return new CancellationPreview(
+            view!,
+            Money.Yuan(booking.AmountPaid),
+            refund is { } r ? Money.Yuan(r) : null,
+            booking.StartsAt - TimeSpan.FromHours(booking.FreeCancelHoursBefore));
+    }
+}
