@@ -252,6 +252,28 @@ public class PaymentTests(PaymentTests.ManualFactory api) : IClassFixture<Paymen
         Assert.Equal("canceled", Stripe.IntentFor(id)["status"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task TheCancelPage_ShowsTheRefundThePolicyGives_BeforeCancelling()
+    {
+        var email = $"p-{Guid.NewGuid():N}@example.cn";
+        Assert.Equal(HttpStatusCode.Created, (await _anonymous.PostAsJsonAsync("/api/v1/auth/register",
+            new { email, password = "Chongqing2026", displayName = "王五" }, Ct)).StatusCode);
+        var (_, booking) = await PaidBookingAsync("2026-09-21", await api.SignInAsync(email, "Chongqing2026"), "14:00");
+        var id = booking.Get<string>("id");
+        using var browser = await PageBrowser.SignedInAsync(api, email, "Chongqing2026");
+
+        // Five hours before the session: half of the ¥116 paid comes back, and the page says so before anything happens.
+        var preview = await browser.Client.GetStringAsync($"/bookings/{id}/cancel", Ct);
+        Assert.Contains("现在取消将退款 ¥58（已付 ¥116）", preview, StringComparison.Ordinal);
+        Assert.Equal("confirmed", (await GetAsync(await api.SignInAsync(email, "Chongqing2026"), Guid.Parse(id))).Get<string>("status"));
+
+        var cancelled = await browser.SubmitAsync($"/bookings/{id}/cancel", $"/bookings/{id}/cancel");
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        var after = await GetAsync(await api.SignInAsync(email, "Chongqing2026"), Guid.Parse(id));
+        Assert.Equal(5800, after["refund"]!.Get<long>("amount"));
+        Assert.Contains("¥58", await browser.Client.GetStringAsync($"/bookings/{id}", Ct), StringComparison.Ordinal);
+    }
+
     private async Task<(HttpClient Tourist, JsonNode Booking)> BookOnlineAsync(string date, string method, int adults = 1, HttpClient? tourist = null, string start = "09:00")
     {
         tourist ??= await api.NewTouristAsync();

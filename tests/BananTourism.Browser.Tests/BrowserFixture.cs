@@ -9,6 +9,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
+    private static readonly string[] Arguments =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+
     public ApiFactory Api { get; } = new();
 
     public IBrowser? Browser { get; private set; }
@@ -31,7 +34,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = Chromium,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+            Args = Arguments,
         });
     }
 
@@ -42,6 +45,21 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>A fresh browser profile on a desktop screen (operators at a desk, officers).</summary>
     public Task<IPage> DesktopAsync() => PageAsync(1280, 900);
+
+    /// <summary>Another Chromium whose camera shows <paramref name="y4mVideo"/> (Chromium's fake capture device).</summary>
+    public async Task<IBrowser> LaunchWithCameraAsync(string y4mVideo)
+    {
+        Assert.SkipWhen(_playwright is null, $"{Chromium} is not installed (Debian package chromium; .ci/run installs it).");
+        return await _playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args =
+            [
+                .. Arguments, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", $"--use-file-for-fake-video-capture={y4mVideo}",
+            ],
+        });
+    }
 
     public async Task<IPage> PageAsync(int width, int height)
     {

@@ -1,0 +1,177 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace BananTourism.Browser.Tests;
+
+/// <summary>Signing up, my bookings, cancelling with the refund shown first, the calendar file, a stay, and the
+/// English pages. The clock stands at 09:00 on 21 September 2026.</summary>
+public class TouristPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task SignUp_WithBadInput_ShowsEachErrorByItsField_ThenSignsIn()
+    {
+        var page = await browser.PhoneAsync();
+        await page.GotoAsync("/account/signup");
+        await page.GetByLabel("邮箱").FillAsync("not-an-email");
+        await page.GetByLabel("密码").FillAsync("short");
+        await page.GetByLabel("昵称").FillAsync("小李");
+        await page.Locator("#signup").ClickAsync();
+        await page.WaitForLoadStateAsync();
+        Assert.Equal("请填写有效的邮箱。", await page.Locator("#err-email").InnerTextAsync());
+        Assert.NotEqual("", await page.Locator("#err-password").InnerTextAsync());
+        Assert.Equal("", await page.Locator("#err-displayName").InnerTextAsync());
+        Assert.Equal("not-an-email", await page.GetByLabel("邮箱").InputValueAsync()); // what was typed stays
+        await BrowserFixture.AssertFitsAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "signup-errors-375");
+
+        await page.GetByLabel("邮箱").FillAsync("xiaoli@example.com");
+        await page.GetByLabel("密码").FillAsync("Roses&Shrimp2026");
+        await page.Locator("#signup").ClickAsync();
+        await page.WaitForURLAsync("**/");
+        Assert.Equal(1, await page.Locator("#nav-bookings").CountAsync());
+
+        // The same email again is refused, in words.
+        var other = await browser.PhoneAsync();
+        await other.GotoAsync("/account/signup");
+        await other.GetByLabel("邮箱").FillAsync("XiaoLi@example.com");
+        await other.GetByLabel("密码").FillAsync("Roses&Shrimp2026");
+        await other.GetByLabel("昵称").FillAsync("小李");
+        await other.Locator("#signup").ClickAsync();
+        await other.WaitForLoadStateAsync();
+        Assert.Contains("这个邮箱已经注册过了", await other.Locator("#form-errors").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WrongPassword_IsRefused_WithoutSayingWhichPartWasWrong()
+    {
+        var page = await browser.PhoneAsync();
+        await page.GotoAsync("/account/signin");
+        await page.GetByLabel("邮箱").FillAsync("tourist@banan.local");
+        await page.GetByLabel("密码").FillAsync("wrong-password");
+        await page.Locator("#signin").ClickAsync();
+        await page.WaitForLoadStateAsync();
+        Assert.Contains("邮箱或密码不对", await page.Locator("#form-errors").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "signin-error-375");
+    }
+
+    [Fact]
+    public async Task MyBookings_CancelShowsTheRefundFirst_ThenCancels()
+    {
+        var page = await browser.PhoneAsync();
+        await BrowserFixture.SignInAsync(page, "tourist@banan.local");
+        var id = await BookRosesAsync(page, "2026-09-25", adults: 1);
+
+        await page.GotoAsync("/bookings");
+        Assert.Contains("玫瑰采摘", await page.Locator("#my-bookings").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "my-bookings-375");
+
+        // The calendar file downloads as iCalendar.
+        await page.GotoAsync($"/bookings/{id}");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#calendar-download").ClickAsync());
+        var path = await download.PathAsync();
+        var ics = await File.ReadAllTextAsync(path!, TestContext.Current.CancellationToken);
+        Assert.Contains("BEGIN:VCALENDAR", ics, StringComparison.Ordinal);
+        Assert.Contains("DTSTART", ics, StringComparison.Ordinal);
+
+        await page.Locator("#cancel-link").ClickAsync();
+        await page.WaitForURLAsync("**/cancel");
+        Assert.Contains("无需退款", await page.Locator("#refund-preview").InnerTextAsync(), StringComparison.Ordinal); // pay on arrival
+        await BrowserFixture.ScreenshotAsync(page, "cancel-preview-375");
+        await page.Locator("#confirm-cancel").ClickAsync();
+        await page.WaitForURLAsync($"**/bookings/{id}");
+        Assert.Equal("已取消", await page.Locator("#booking-status").InnerTextAsync());
+        Assert.Equal(0, await page.Locator("#cancel-link").CountAsync());
+
+        // A cancelled booking cannot be cancelled again, even by going to the page directly.
+        await page.GotoAsync($"/bookings/{id}/cancel");
+        Assert.Contains("无法取消", await page.Locator("#refund-preview").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#confirm-cancel").CountAsync());
+    }
+
+    [Fact]
+    public async Task ResubmittingTheSameForm_BooksOnce()
+    {
+        var page = await browser.PhoneAsync();
+        await BrowserFixture.SignInAsync(page, "tourist@banan.local");
+        await OpenRosesFormAsync(page, "2026-09-26");
+        await page.GetByLabel("成人", new() { Exact = true }).FillAsync("1");
+
+        // The same form posted twice (a double tap, a retry after a timeout) carries the same idempotency key.
+        var form = await page.EvaluateAsync<string>("new URLSearchParams(new FormData(document.getElementById('booking-form'))).toString()");
+        var first = await page.APIRequest.PostAsync(page.Url, new() { Headers = Form, Data = form, MaxRedirects = 0 });
+        var second = await page.APIRequest.PostAsync(page.Url, new() { Headers = Form, Data = form, MaxRedirects = 0 });
+        Assert.Equal(302, first.Status);
+        Assert.Equal(first.Headers["location"], second.Headers["location"]);
+    }
+
+    [Fact]
+    public async Task AFarmStay_IsBookedByNights()
+    {
+        var page = await browser.PhoneAsync();
+        await BrowserFixture.SignInAsync(page, "tourist@banan.local");
+        await page.GotoAsync("/");
+        await page.Locator("#venues a").Filter(new() { HasText = "农家乐" }).First.ClickAsync();
+        await page.Locator("main ul.cards a").First.ClickAsync();
+        await page.WaitForURLAsync("**/offerings/**");
+        await page.Locator("#availability li[data-date='2026-09-25'] a.button").ClickAsync();
+        await page.WaitForURLAsync("**/book?checkIn=2026-09-25");
+        await page.GetByLabel("离店日期").FillAsync("2026-09-27");
+        await page.Locator("#book").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/bookings/[0-9a-f-]{36}$"));
+        Assert.Contains("2026-09-25 → 2026-09-27", await page.Locator("#booking-when").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, await page.Locator("table.breakdown tbody tr").CountAsync()); // a line per night
+    }
+
+    [Fact]
+    public async Task InEnglish_TheBookingPagesSpeakEnglish()
+    {
+        var page = await browser.PhoneAsync();
+        await BrowserFixture.SignInAsync(page, "tourist@banan.local");
+        await OpenRosesFormAsync(page, "2026-09-27");
+        await page.Locator("#language-switch").ClickAsync();
+        await page.WaitForLoadStateAsync();
+        Assert.Contains("Confirm booking", await page.Locator("#book").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByLabel("Adults", new() { Exact = true }).FillAsync("0");
+        await page.GetByLabel("Children", new() { Exact = true }).FillAsync("0");
+        await page.Locator("#book").ClickAsync();
+        await page.WaitForLoadStateAsync();
+        Assert.NotEqual("", await page.Locator("#form-errors, #err-adults").First.InnerTextAsync());
+        await BrowserFixture.AssertFitsAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "booking-form-en-375");
+    }
+
+    [Fact]
+    public async Task PagesForOtherRoles_SendTouristsAway()
+    {
+        var anonymous = await browser.PhoneAsync();
+        await anonymous.GotoAsync("/officer");
+        Assert.Contains("/account/signin", anonymous.Url, StringComparison.Ordinal);
+
+        var tourist = await browser.PhoneAsync();
+        await BrowserFixture.SignInAsync(tourist, "tourist@banan.local");
+        var response = await tourist.GotoAsync("/operator");
+        Assert.Equal(403, response!.Status);
+        Assert.Contains("/account/denied", tourist.Url, StringComparison.Ordinal);
+    }
+
+    private static readonly Dictionary<string, string> Form = new() { ["Content-Type"] = "application/x-www-form-urlencoded" };
+
+    private static async Task OpenRosesFormAsync(IPage page, string date)
+    {
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "玫瑰采摘" }).ClickAsync();
+        await page.WaitForURLAsync("**/offerings/**");
+        await page.Locator($"#availability li[data-date='{date}'] a.button").First.ClickAsync();
+        await page.WaitForURLAsync("**/book?**");
+    }
+
+    private static async Task<string> BookRosesAsync(IPage page, string date, int adults)
+    {
+        await OpenRosesFormAsync(page, date);
+        await page.GetByLabel("成人", new() { Exact = true }).FillAsync(adults.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#book").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/bookings/[0-9a-f-]{36}$"));
+        return page.Url[(page.Url.LastIndexOf('/') + 1)..];
+    }
+}
