@@ -1,3 +1,5 @@
+using BananTourism.Api.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace BananTourism.Browser.Tests;
@@ -30,6 +32,47 @@ public class CatalogPageTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await page.WaitForURLAsync("**from=2026-10-05");
         Assert.Equal("2026-10-05", await page.Locator("#availability li").First.GetAttributeAsync("data-date"));
     }
+
+    [Fact]
+    public async Task TheMonthView_ShowsOpenSoldOutAndClosedDays_AndOpensTheBookingForm()
+    {
+        // 24 September: both sessions full; 25 September: closed by the operator.
+        var client = await browser.Api.NewTouristAsync();
+        var roses = await client.OfferingIdAsync("玫瑰采摘");
+        foreach (var start in new[] { "09:00", "14:00" })
+        {
+            var slot = await client.SlotIdAsync(roses, "2026-09-24", start);
+            await client.BookOkAsync(Booker.SlotBooking(roses, slot, adults: 1));
+            await browser.Api.SetSlotCapacityAsync(slot, 1);
+        }
+
+        await browser.Api.WithDbAsync(db => db.Slots.Where(s => s.OfferingId == Guid.Parse(roses) && s.Date == new DateOnly(2026, 9, 25))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Closed, true), TestContext.Current.CancellationToken));
+
+        var page = await browser.PhoneAsync();
+        await page.GotoAsync($"/offerings/{roses}");
+        Assert.Equal("2026-09", await page.Locator("#month-title").InnerTextAsync());
+        Assert.Equal("status-none", await ClassOfAsync(page, "2026-09-01")); // before the schedule begins
+        Assert.Equal("status-open", await ClassOfAsync(page, "2026-09-21")); // the afternoon session is still open
+        Assert.Contains("40", await Day(page, "2026-09-21").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("status-soldout", await ClassOfAsync(page, "2026-09-24"));
+        Assert.Equal("status-closed", await ClassOfAsync(page, "2026-09-25"));
+        Assert.Equal(0, await Day(page, "2026-09-24").Locator("a").CountAsync());
+        await BrowserFixture.AssertFitsAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "offering-month-375");
+
+        await page.Locator("a[aria-label='下个月']").ClickAsync();
+        await page.WaitForURLAsync("**month=2026-10");
+        Assert.Equal("2026-10", await page.Locator("#month-title").InnerTextAsync());
+        await Day(page, "2026-10-03").Locator("a").ClickAsync(); // National Day holiday, keyboard-reachable link
+        await page.WaitForURLAsync("**/account/signin**");
+        Assert.Contains("book%3Fdate%3D2026-10-03", page.Url, StringComparison.Ordinal);
+    }
+
+    private static ILocator Day(IPage page, string date) => page.Locator($"#month td[data-date='{date}']");
+
+    private static async Task<string> ClassOfAsync(IPage page, string date) =>
+        (await Day(page, date).GetAttributeAsync("class"))!.Replace("day ", "", StringComparison.Ordinal);
 
     [Fact]
     public async Task AnUnknownOffering_Answers404()

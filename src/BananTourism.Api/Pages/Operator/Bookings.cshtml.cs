@@ -23,7 +23,7 @@ public sealed class BookingsModel(ISender sender, TimeProvider clock) : PageMode
 
     public async Task<IActionResult> OnGetAsync(Guid id, DateOnly? date, CancellationToken ct)
     {
-        if (await OperatorVenues.FindAsync(sender, id, ct) is not { } venue)
+        if (await Owned.VenueAsync(sender, id, ct) is not { } venue)
         {
             return NotFound();
         }

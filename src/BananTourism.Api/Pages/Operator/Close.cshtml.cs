@@ -1,6 +1,5 @@
 using BananTourism.Application.Offerings;
 using BananTourism.Application.Offerings.CloseDates;
-using BananTourism.Application.Offerings.GetOwnedOffering;
 using BananTourism.Application.Offerings.PreviewClosure;
 using BananTourism.Domain.Common;
 using Mediator;
@@ -93,13 +92,12 @@ public sealed class CloseModel(ISender sender, TimeProvider clock) : PageModel
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         Today = VenueTime.Today(clock.GetUtcNow());
-        var offering = await sender.Send(new GetOwnedOffering(id), ct);
-        if (!offering.IsSuccess)
+        if (await Owned.OfferingAsync(sender, id, ct) is not { } offering)
         {
             return false;
         }
 
-        Offering = offering.Value;
+        Offering = offering;
         return true;
     }
 }

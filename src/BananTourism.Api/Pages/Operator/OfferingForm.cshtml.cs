@@ -1,7 +1,6 @@
 using BananTourism.Application.Catalog;
 using BananTourism.Application.Offerings;
 using BananTourism.Application.Offerings.CreateOffering;
-using BananTourism.Application.Offerings.GetOwnedOffering;
 using BananTourism.Application.Offerings.UpdateOffering;
 using BananTourism.Domain.Common;
 using BananTourism.Domain.Offerings;
@@ -35,17 +34,16 @@ public sealed class OfferingFormModel(ISender sender) : PageModel
     {
         if (id is { } existing)
         {
-            var offering = await sender.Send(new GetOwnedOffering(existing), ct);
-            if (!offering.IsSuccess)
+            if (await Owned.OfferingAsync(sender, existing, ct) is not { } offering)
             {
                 return NotFound();
             }
 
-            (Id, VenueId, Input) = (existing, offering.Value.VenueId, OfferingInput.From(offering.Value));
+            (Id, VenueId, Input) = (existing, offering.VenueId, OfferingInput.From(offering));
             return Page();
         }
 
-        if (venueId is not { } venue || await OperatorVenues.FindAsync(sender, venue, ct) is null)
+        if (venueId is not { } venue || await Owned.VenueAsync(sender, venue, ct) is null)
         {
             return NotFound();
         }
@@ -61,14 +59,13 @@ public sealed class OfferingFormModel(ISender sender) : PageModel
         VenueId = venueId ?? Guid.Empty;
         if (id is { } existing)
         {
-            var offering = await sender.Send(new GetOwnedOffering(existing), ct);
-            if (!offering.IsSuccess)
+            if (await Owned.OfferingAsync(sender, existing, ct) is not { } offering)
             {
                 return NotFound();
             }
 
-            VenueId = offering.Value.VenueId;
-            Input.Kind = offering.Value.Kind; // the kind of an offering does not change once created
+            VenueId = offering.VenueId;
+            Input.Kind = offering.Kind; // the kind of an offering does not change once created
         }
 
         if (Errors.AddBindingErrors(ModelState))

@@ -1,6 +1,5 @@
 using BananTourism.Application.Offerings;
 using BananTourism.Application.Offerings.GenerateSchedule;
-using BananTourism.Application.Offerings.GetOwnedOffering;
 using BananTourism.Domain.Common;
 using BananTourism.Domain.Offerings;
 using Mediator;
@@ -94,13 +93,12 @@ public sealed class ScheduleModel(ISender sender, TimeProvider clock) : PageMode
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var offering = await sender.Send(new GetOwnedOffering(id), ct);
-        if (!offering.IsSuccess)
+        if (await Owned.OfferingAsync(sender, id, ct) is not { } offering)
         {
             return false;
         }
 
-        Offering = offering.Value;
+        Offering = offering;
         return true;
     }
 }

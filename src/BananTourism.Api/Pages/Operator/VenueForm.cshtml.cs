@@ -30,7 +30,7 @@ public sealed class VenueFormModel(ISender sender) : PageModel
         Townships = (await sender.Send(new GetTownships(), ct)).Value;
         if (id is { } existing)
         {
-            if (await OperatorVenues.FindAsync(sender, existing, ct) is not { } venue)
+            if (await Owned.VenueAsync(sender, existing, ct) is not { } venue)
             {
                 return NotFound();
             }

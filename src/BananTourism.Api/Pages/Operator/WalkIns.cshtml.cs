@@ -62,7 +62,7 @@ public sealed class WalkInsModel(ISender sender, TimeProvider clock) : PageModel
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await OperatorVenues.FindAsync(sender, id, ct) is not { } venue)
+        if (await Owned.VenueAsync(sender, id, ct) is not { } venue)
         {
             return false;
         }
