@@ -297,18 +297,9 @@ public class PaymentTests(PaymentTests.ManualFactory api) : IClassFixture<Paymen
         await api.ExpireHoldsAsync();
     }
 
-    private Task<HttpResponseMessage> WebhookAsync(string type, JsonObject data) =>
-        PostWebhookAsync(FakeStripe.Event(type, data, api.Clock.GetUtcNow()));
+    private Task<HttpResponseMessage> WebhookAsync(string type, JsonObject data) => api.StripeEventAsync(type, data);
 
-    private async Task<HttpResponseMessage> PostWebhookAsync((string Payload, string Signature) signed)
-    {
-        using var content = new StringContent(signed.Payload, Encoding.UTF8, "application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments/stripe/webhook") { Content = content };
-        request.Headers.Add("Stripe-Signature", signed.Signature);
-        var response = await _anonymous.SendAsync(request, Ct);
-        await response.Content.LoadIntoBufferAsync(Ct);
-        return response;
-    }
+    private Task<HttpResponseMessage> PostWebhookAsync((string Payload, string Signature) signed) => api.PostStripeEventAsync(signed);
 
     private static async Task<JsonNode> GetAsync(HttpClient tourist, Guid id) =>
         await (await tourist.GetAsync($"/api/v1/bookings/{id}", Ct)).ReadJsonAsync();

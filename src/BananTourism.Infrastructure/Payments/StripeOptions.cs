@@ -9,6 +9,10 @@ public sealed class StripeOptions
 
     public string? WebhookSecret { get; set; }
 
+    /// <summary>The browser-side key (pk_…) for Stripe.js on the web pages' payment step; without it the pages
+    /// offer only pay on arrival (the API still takes online payments).</summary>
+    public string? PublishableKey { get; set; }
+
     /// <summary>Only for tests: a loopback fake of Stripe's API.</summary>
     public string? ApiBase { get; set; }
 
@@ -16,6 +20,8 @@ public sealed class StripeOptions
 
     /// <summary>How old a webhook signature may be, in seconds (Stripe's default tolerance).</summary>
     public int SignatureToleranceSeconds { get; set; } = 300;
+
+    public bool PagesCanPay => Enabled && !string.IsNullOrWhiteSpace(PublishableKey);
 
     public bool Enabled => !string.IsNullOrWhiteSpace(SecretKey) && !string.IsNullOrWhiteSpace(WebhookSecret);
 }

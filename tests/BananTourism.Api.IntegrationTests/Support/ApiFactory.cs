@@ -72,6 +72,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting("Stripe:SecretKey", FakeStripe.SecretKey);
             builder.UseSetting("Stripe:WebhookSecret", FakeStripe.WebhookSecret);
+            builder.UseSetting("Stripe:PublishableKey", FakeStripe.PublishableKey);
             builder.UseSetting("Stripe:ApiBase", Stripe.ApiBase);
             builder.UseSetting("Stripe:TimeoutSeconds", "2");
         }
@@ -91,6 +92,20 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var login = await response.Content.ReadFromJsonAsync<LoginAnswer>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login!.AccessToken);
         return client;
+    }
+
+    /// <summary>Delivers a Stripe event to the webhook, signed now by this instance's clock.</summary>
+    public Task<HttpResponseMessage> StripeEventAsync(string type, System.Text.Json.Nodes.JsonObject data) =>
+        PostStripeEventAsync(FakeStripe.Event(type, data, Clock.GetUtcNow()));
+
+    public async Task<HttpResponseMessage> PostStripeEventAsync((string Payload, string Signature) signed)
+    {
+        using var content = new StringContent(signed.Payload, System.Text.Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments/stripe/webhook") { Content = content };
+        request.Headers.Add("Stripe-Signature", signed.Signature);
+        var response = await CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
+        await response.Content.LoadIntoBufferAsync(TestContext.Current.CancellationToken);
+        return response;
     }
 
     private sealed record LoginAnswer(string AccessToken, int ExpiresIn, string Role);

@@ -17,6 +17,7 @@ public sealed class FakeStripe : IAsyncDisposable
 {
     public const string SecretKey = "sk_test_banan_fake";
     public const string WebhookSecret = "whsec_banan_test_secret";
+    public const string PublishableKey = "pk_test_banan_fake";
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, JsonObject> _intents = new();

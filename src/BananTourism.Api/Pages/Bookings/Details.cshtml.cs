@@ -5,17 +5,21 @@ using BananTourism.Application.Bookings.GetBooking;
 using BananTourism.Application.Bookings.GetBookingCalendar;
 using BananTourism.Application.Bookings.GetTicket;
 using BananTourism.Application.Common;
+using BananTourism.Application.Payments.RetryPayment;
 using BananTourism.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using BananTourism.Infrastructure.Payments;
 
 namespace BananTourism.Api.Pages.Bookings;
 
 /// <summary>The confirmation: the code to show at the gate, its QR, the breakdown, and the calendar file.</summary>
 [Authorize(Policy = AuthSetup.Tourist)]
-public sealed class DetailsModel(ISender sender) : PageModel
+[EnableRateLimiting(RateLimits.Bookings)]
+public sealed class DetailsModel(ISender sender, StripeOptions stripe) : PageModel
 {
     public BookingDto Booking { get; private set; } = null!;
 
@@ -37,6 +41,24 @@ public sealed class DetailsModel(ISender sender) : PageModel
         }
 
         return Page();
+    }
+
+    /// <summary>Stripe.js's key, where the pages take online payments.</summary>
+    public string? PublishableKey => stripe.PagesCanPay ? stripe.PublishableKey : null;
+
+    public FormErrors Errors { get; } = new();
+
+    /// <summary>Starts the payment again where Stripe could not be reached when the booking was made.</summary>
+    public async Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken ct)
+    {
+        var retried = await sender.Send(new RetryPayment(id), ct);
+        if (retried.IsSuccess)
+        {
+            return Redirect($"/bookings/{id}");
+        }
+
+        Errors.Add(retried.Errors, []);
+        return await OnGetAsync(id, ct);
     }
 
     public async Task<IActionResult> OnGetTicketAsync(Guid id, CancellationToken ct) =>

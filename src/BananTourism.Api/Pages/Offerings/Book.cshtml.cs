@@ -6,6 +6,7 @@ using BananTourism.Application.Catalog.GetOffering;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
 using BananTourism.Domain.Offerings;
+using BananTourism.Infrastructure.Payments;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ namespace BananTourism.Api.Pages.Offerings;
 /// through the same use case as the API, and a resubmitted form books once (its idempotency key).</summary>
 [Authorize(Policy = AuthSetup.Tourist)]
 [EnableRateLimiting(RateLimits.Bookings)]
-public sealed class BookModel(ISender sender, TimeProvider clock) : PageModel
+public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions stripe) : PageModel
 {
     public static readonly string[] Fields =
         ["slotId", "checkIn", "checkOut", "units", "adults", "children", "contact.name", "contact.phone", "contact.email", "notes"];
@@ -34,6 +35,11 @@ public sealed class BookModel(ISender sender, TimeProvider clock) : PageModel
     public DateOnly Today { get; private set; }
 
     public FormErrors Errors { get; } = new();
+
+    /// <summary>Card, Alipay and WeChat Pay through Stripe, where configured; pay on arrival always.</summary>
+    public IReadOnlyList<PaymentMethod> Methods => stripe.PagesCanPay
+        ? [PaymentMethod.PayOnArrival, PaymentMethod.Alipay, PaymentMethod.WechatPay, PaymentMethod.Card]
+        : [PaymentMethod.PayOnArrival];
 
     public async Task<IActionResult> OnGetAsync(Guid id, DateOnly? date, Guid? slotId, DateOnly? checkIn, CancellationToken ct)
     {
@@ -83,7 +89,7 @@ public sealed class BookModel(ISender sender, TimeProvider clock) : PageModel
             Input.Adults ?? 0,
             Input.Children ?? 0,
             new ContactInput(Input.Name ?? "", Input.Phone ?? "", string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email),
-            PaymentMethod.PayOnArrival,
+            Methods.Contains(Input.PaymentMethod) ? Input.PaymentMethod : PaymentMethod.PayOnArrival,
             string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes)
         {
             IdempotencyKey = string.IsNullOrEmpty(Input.IdempotencyKey) ? null : Input.IdempotencyKey,
@@ -147,4 +153,6 @@ public sealed class BookingInput
     public string? Notes { get; set; }
 
     public string? IdempotencyKey { get; set; }
+
+    public PaymentMethod PaymentMethod { get; set; }
 }

@@ -1,5 +1,6 @@
 using BananTourism.Application.Bookings;
 using BananTourism.Application.Bookings.ListVenueBookings;
+using BananTourism.Application.Bookings.MarkNoShow;
 using BananTourism.Application.Catalog;
 using BananTourism.Application.Common;
 using BananTourism.Domain.Common;
@@ -16,10 +17,27 @@ public sealed class BookingsModel(ISender sender, TimeProvider clock) : PageMode
 
     public DateOnly Date { get; private set; }
 
+    public DateTimeOffset Now { get; private set; }
+
     public PagedList<BookingDto> Bookings { get; private set; } = null!;
 
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
+
+    public FormErrors Errors { get; } = new();
+
+    /// <summary>A confirmed booking whose session has ended without them: its places stay counted as booked.</summary>
+    public async Task<IActionResult> OnPostNoShowAsync(Guid id, Guid bookingId, DateOnly? date, CancellationToken ct)
+    {
+        var marked = await sender.Send(new MarkNoShow(bookingId), ct);
+        if (marked.IsSuccess)
+        {
+            return Redirect($"/operator/venues/{id}/bookings?date={marked.Value.Date:yyyy-MM-dd}");
+        }
+
+        Errors.Add(marked.Errors, []);
+        return await OnGetAsync(id, date, ct);
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, DateOnly? date, CancellationToken ct)
     {
@@ -29,6 +47,7 @@ public sealed class BookingsModel(ISender sender, TimeProvider clock) : PageMode
         }
 
         Venue = venue;
+        Now = clock.GetUtcNow();
         Date = date ?? VenueTime.Today(clock.GetUtcNow());
         PageNumber = Math.Clamp(PageNumber, 1, Paging.MaxPage);
         Bookings = (await sender.Send(new ListVenueBookings(id, Date, null, PageNumber, Paging.MaxPageSize), ct)).Value;

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace BananTourism.Browser.Tests;
+
+/// <summary>Paying online from the web pages. Stripe.js cannot be fetched here, so the browser is given a stand-in
+/// for https://js.stripe.com/v3/ with Stripe.js's calls (elements, create, mount, confirmPayment) that records what
+/// the page asked for and, like Stripe, sends the tourist back with redirect_status. Everything on our side is
+/// real: the PaymentIntent at the loopback fake of Stripe's API, the signed webhook, the booking's confirmation.</summary>
+public class PaymentPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string StripeJs = """
+        window.Stripe = function (key) {
+            window.stripeCalls = { key: key };
+            return {
+                elements: function (options) {
+                    window.stripeCalls.elements = options;
+                    return { create: function (type) {
+                        window.stripeCalls.type = type;
+                        return { mount: function (selector) { document.querySelector(selector).textContent = "stand-in payment element"; } };
+                    } };
+                },
+                confirmPayment: async function (args) {
+                    sessionStorage.setItem("confirmed", JSON.stringify(args.confirmParams));
+                    location.href = args.confirmParams.return_url + "?payment_intent=pi&redirect_status=succeeded";
+                    return {};
+                },
+            };
+        };
+        """;
+
+    [Fact]
+    public async Task Alipay_HoldsThePlaces_StripeConfirms_AndTheCodeAppears()
+    {
+        var page = await browser.PhoneAsync();
+        await page.RouteAsync("https://js.stripe.com/**", route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = StripeJs }));
+        await BrowserFixture.SignInAsync(page, "tourist@banan.local");
+        var roses = await browser.Api.CreateClient().GetStringAsync("/api/v1/offerings?q=%E7%8E%AB%E7%91%B0%E9%87%87%E6%91%98", TestContext.Current.CancellationToken);
+        var offering = Regex.Match(roses, "\"id\":\"([0-9a-f-]{36})\"").Groups[1].Value;
+        await page.GotoAsync($"/offerings/{offering}/book?date=2026-09-28");
+        await page.Locator("input[name='Input.SlotId']").First.CheckAsync();
+        await page.GetByLabel("支付宝").CheckAsync();
+        await page.Locator("#book").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/bookings/[0-9a-f-]{36}$"));
+
+        // Held, not yet confirmed: no code, the payment form mounted with this booking's PaymentIntent.
+        Assert.Equal("待支付", await page.Locator("#booking-status").InnerTextAsync());
+        Assert.Equal(0, await page.Locator("#verification-code").CountAsync());
+        Assert.Equal("stand-in payment element", await page.Locator("#payment-element").InnerTextAsync());
+        var id = Guid.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
+        var intent = browser.Api.Stripe!.IntentFor(id);
+        Assert.Equal(intent["client_secret"]!.GetValue<string>(), await page.EvaluateAsync<string>("window.stripeCalls.elements.clientSecret"));
+        Assert.Equal("pk_test_banan_fake", await page.EvaluateAsync<string>("window.stripeCalls.key"));
+        Assert.Equal("zh", await page.EvaluateAsync<string>("window.stripeCalls.elements.locale"));
+        await BrowserFixture.ScreenshotAsync(page, "payment-form-375");
+
+        await page.Locator("#pay").ClickAsync();
+        await page.WaitForURLAsync("**redirect_status=succeeded");
+        Assert.Contains("正在确认付款", await page.Locator("#payment-pending").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Stripe's webhook arrives; the waiting page notices by itself.
+        var succeeded = browser.Api.Stripe.Succeed(intent["id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await browser.Api.StripeEventAsync("payment_intent.succeeded", succeeded)).StatusCode);
+        await page.Locator("#verification-code").WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Equal("已确认", await page.Locator("#booking-status").InnerTextAsync());
+        Assert.Contains("已支付", await page.Locator("dl.facts").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "payment-confirmed-375");
+    }
+
+    [Fact]
+    public async Task WhenStripeWasDown_ThePageOffersToContinueThePayment()
+    {
+        var page = await browser.PhoneAsync();
+        await page.RouteAsync("https://js.stripe.com/**", route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = StripeJs }));
+        await BrowserFixture.SignInAsync(page, "tourist@banan.local");
+        var roses = await browser.Api.CreateClient().GetStringAsync("/api/v1/offerings?q=%E7%8E%AB%E7%91%B0%E9%87%87%E6%91%98", TestContext.Current.CancellationToken);
+        var offering = Regex.Match(roses, "\"id\":\"([0-9a-f-]{36})\"").Groups[1].Value;
+        await page.GotoAsync($"/offerings/{offering}/book?date=2026-09-29");
+        await page.Locator("input[name='Input.SlotId']").First.CheckAsync();
+        await page.GetByLabel("微信支付").CheckAsync();
+        browser.Api.Stripe!.FailNext(3);
+        await page.Locator("#book").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/bookings/[0-9a-f-]{36}$"));
+        Assert.Equal("待支付", await page.Locator("#booking-status").InnerTextAsync());
+
+        await page.Locator("#retry-payment").ClickAsync();
+        await page.WaitForLoadStateAsync();
+        Assert.Equal("stand-in payment element", await page.Locator("#payment-element").InnerTextAsync());
+    }
+}
