@@ -65,6 +65,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseWebPageLanguage();
+app.UseWebPageErrors();
+app.UseRouting(); // after the error pages, so that their re-executed request is routed again
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using BananTourism.Api.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace BananTourism.Api.IntegrationTests;
 
@@ -74,6 +77,7 @@ public class WebPageSecurityTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("https://evil.example/")]
     [InlineData("//evil.example/")]
     [InlineData("/\\evil.example/")]
+    [InlineData("/\n")]
     public async Task SignIn_NeverReturnsToAnotherSite(string returnUrl)
     {
         using var browser = new PageBrowser(api.CreateClient().BaseAddress!);
@@ -81,6 +85,82 @@ public class WebPageSecurityTests(ApiFactory api) : IClassFixture<ApiFactory>
             ("Input.Email", "tourist@banan.local"), ("Input.Password", "Banan#2026"), ("ReturnUrl", returnUrl));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task ASession_EndsWhenTheAccountChangesRole()
+    {
+        var email = $"role-{Guid.NewGuid():N}@example.cn";
+        Assert.Equal(HttpStatusCode.Created, (await api.CreateClient().PostAsJsonAsync("/api/v1/auth/register",
+            new { email, password = "Chongqing2026", displayName = "赵六" }, Ct)).StatusCode);
+        using var browser = await PageBrowser.SignedInAsync(api, email, "Chongqing2026");
+        Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync("/bookings", Ct)).StatusCode);
+
+        await api.WithDbAsync(db => db.Users.Where(u => u.Email == email)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Role, BananTourism.Domain.Users.Role.Operator), Ct));
+        var after = await browser.Client.GetAsync("/bookings", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/signin", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ErrorsOfPages_AreAPageForBrowsers_AndProblemJsonForEveryoneElse()
+    {
+        using var html = new HttpRequestMessage(HttpMethod.Get, "/offerings/" + Guid.NewGuid());
+        html.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
+        var page = await api.CreateClient().SendAsync(html, Ct);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("找不到这个页面", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var json = await api.CreateClient().GetAsync("/offerings/" + Guid.NewGuid(), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, json.StatusCode);
+        Assert.Equal("application/problem+json", json.Content.Headers.ContentType?.MediaType);
+
+        using var apiAsBrowser = new HttpRequestMessage(HttpMethod.Get, "/api/v1/offerings/" + Guid.NewGuid());
+        apiAsBrowser.Headers.Accept.ParseAdd("text/html");
+        var fromApi = await api.CreateClient().SendAsync(apiAsBrowser, Ct);
+        Assert.Equal("application/problem+json", fromApi.Content.Headers.ContentType?.MediaType);
+
+        // A form posted after its token went stale: the browser gets a page that says what to do.
+        using var browser = new PageBrowser(api.CreateClient().BaseAddress!);
+        browser.Client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        var stale = await browser.Client.PostAsync("/account/signin", PageBrowser.Form("stale-token", ("Input.Email", "a@b.cn")), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        Assert.Contains("表单可能已经过期", await stale.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyBookings_TurnsPages()
+    {
+        var email = $"many-{Guid.NewGuid():N}@example.cn";
+        Assert.Equal(HttpStatusCode.Created, (await api.CreateClient().PostAsJsonAsync("/api/v1/auth/register",
+            new { email, password = "Chongqing2026", displayName = "钱七" }, Ct)).StatusCode);
+        var tourist = await api.SignInAsync(email, "Chongqing2026");
+        var roses = await tourist.OfferingIdAsync("玫瑰采摘");
+        for (var day = 0; day < 21; day++)
+        {
+            var date = new DateOnly(2026, 10, 1).AddDays(day).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            await tourist.BookOkAsync(Booker.SlotBooking(roses, await tourist.SlotIdAsync(roses, date), adults: 1));
+        }
+
+        using var browser = await PageBrowser.SignedInAsync(api, email, "Chongqing2026");
+        var first = await browser.Client.GetStringAsync("/bookings", Ct);
+        var second = await browser.Client.GetStringAsync("/bookings?p=2", Ct);
+        Assert.Equal(20, Regex.Count(first, "<li class=\"status-"));
+        Assert.Equal(1, Regex.Count(second, "<li class=\"status-"));
+        Assert.Contains("href=\"?p=2\"", first, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("?date=9999-12-31")]
+    [InlineData("?checkIn=9999-12-31")]
+    [InlineData("?date=0001-01-01&slotId=00000000-0000-0000-0000-000000000000")]
+    public async Task TheBookingForm_TakesAnyDateInTheAddressBar(string query)
+    {
+        using var browser = await PageBrowser.SignedInAsync(api, "tourist@banan.local");
+        var offering = await api.CreateClient().OfferingIdAsync("玫瑰采摘");
+        Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync($"/offerings/{offering}/book{query}", Ct)).StatusCode);
     }
 
     [Fact]

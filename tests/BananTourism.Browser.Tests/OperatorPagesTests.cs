@@ -32,6 +32,8 @@ public class OperatorPagesTests(BrowserFixture browser) : IClassFixture<BrowserF
         var outcome = await page.Locator("#checkin-outcome").InnerTextAsync();
         Assert.Contains("核销成功", outcome, StringComparison.Ordinal);
         Assert.Contains("3 人", outcome, StringComparison.Ordinal); // one more than booked is let in and recorded
+        await page.ReloadAsync(); // the answer stays; nothing is scanned twice
+        Assert.Contains("核销成功", await page.Locator("#checkin-outcome").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.GetByLabel("验证码").FillAsync(tomorrow);
         await page.GetByLabel("验证码").PressAsync("Enter");
@@ -99,6 +101,12 @@ public class OperatorPagesTests(BrowserFixture browser) : IClassFixture<BrowserF
         await page.WaitForURLAsync("**/bookings?date=2026-09-21");
         Assert.Contains("14:00", await page.Locator("#venue-bookings").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "operator-bookings-1280");
+
+        // Checked in from the list (someone shows the booking's reference instead of the code).
+        var row = page.Locator("#venue-bookings tbody tr").Filter(new() { HasText = "14:00" }).Filter(new() { HasText = "4" }).First;
+        await row.GetByRole(AriaRole.Button, new() { Name = "核销" }).ClickAsync();
+        await page.WaitForURLAsync("**/operator/checkin?done=**");
+        Assert.Contains("4 人", await page.Locator("#checkin-outcome").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.GotoAsync("/operator");
         await RoseGarden(page).GetByRole(AriaRole.Link, new() { Name = "散客" }).ClickAsync();

@@ -22,8 +22,8 @@ public class PaymentPageTests(BrowserFixture browser) : IClassFixture<BrowserFix
                     } };
                 },
                 confirmPayment: async function (args) {
-                    sessionStorage.setItem("confirmed", JSON.stringify(args.confirmParams));
-                    location.href = args.confirmParams.return_url + "?payment_intent=pi&redirect_status=succeeded";
+                    const outcome = sessionStorage.getItem("outcome") || "succeeded";
+                    location.href = args.confirmParams.return_url + "?payment_intent=pi&redirect_status=" + outcome;
                     return {};
                 },
             };
@@ -66,6 +66,27 @@ public class PaymentPageTests(BrowserFixture browser) : IClassFixture<BrowserFix
         Assert.Equal("已确认", await page.Locator("#booking-status").InnerTextAsync());
         Assert.Contains("已支付", await page.Locator("dl.facts").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "payment-confirmed-375");
+    }
+
+    [Fact]
+    public async Task AFailedPayment_BringsBackTheFormWithAMessage()
+    {
+        var page = await browser.PhoneAsync();
+        await page.RouteAsync("https://js.stripe.com/**", route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = StripeJs }));
+        await BrowserFixture.SignInAsync(page, "tourist@banan.local");
+        var roses = await browser.Api.CreateClient().GetStringAsync("/api/v1/offerings?q=%E7%8E%AB%E7%91%B0%E9%87%87%E6%91%98", TestContext.Current.CancellationToken);
+        var offering = Regex.Match(roses, "\"id\":\"([0-9a-f-]{36})\"").Groups[1].Value;
+        await page.GotoAsync($"/offerings/{offering}/book?date=2026-09-30");
+        await page.Locator("input[name='Input.SlotId']").First.CheckAsync();
+        await page.GetByLabel("银行卡").CheckAsync();
+        await page.Locator("#book").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/bookings/[0-9a-f-]{36}$"));
+        await page.EvaluateAsync("sessionStorage.setItem('outcome', 'failed')");
+        await page.Locator("#pay").ClickAsync();
+        await page.WaitForURLAsync("**redirect_status=failed");
+        Assert.Equal(0, await page.Locator("#payment-pending").CountAsync());
+        Assert.Contains("付款没有完成", await page.Locator("#payment-message").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("stand-in payment element", await page.Locator("#payment-element").InnerTextAsync());
     }
 
     [Fact]

@@ -55,6 +55,19 @@ public class TouristPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
     }
 
     [Fact]
+    public async Task SigningOut_EndsTheSession()
+    {
+        var page = await browser.PhoneAsync();
+        await BrowserFixture.SignInAsync(page, "tourist@banan.local");
+        await page.GotoAsync("/bookings");
+        await page.Locator("#signout").ClickAsync();
+        await page.WaitForURLAsync("**/");
+        Assert.Equal(1, await page.Locator("#nav-signin").CountAsync());
+        await page.GotoAsync("/bookings");
+        Assert.Contains("/account/signin", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MyBookings_CancelShowsTheRefundFirst_ThenCancels()
     {
         var page = await browser.PhoneAsync();

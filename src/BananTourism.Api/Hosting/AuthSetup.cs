@@ -1,4 +1,7 @@
+using BananTourism.Application.Accounts.GetAccount;
 using BananTourism.Application.Common;
+using Mediator;
+using Microsoft.AspNetCore.Authentication;
 using BananTourism.Domain.Users;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -34,18 +37,20 @@ public static class AuthSetup
                 context.Request.Path.StartsWithSegments("/api") ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddJwtBearer()
             .AddCookie();
-        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<TimeProvider>((cookie, clock) =>
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<TimeProvider, IHostEnvironment>((cookie, clock, environment) =>
         {
             cookie.TimeProvider = clock;
             cookie.Cookie.Name = "banan.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Behind a TLS-terminating proxy the app sees http; set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true there.
+            cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             cookie.SlidingExpiration = true;
             cookie.LoginPath = "/account/signin";
             cookie.LogoutPath = "/account/signout";
             cookie.AccessDeniedPath = "/account/denied";
+            cookie.Events.OnValidatePrincipal = StillTheSameAccountAsync;
         });
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((jwt, clock) =>
         {
@@ -84,6 +89,21 @@ public static class AuthSetup
             .AddPolicy(Operator, p => p.RequireRole(Claims.RoleName(Role.Operator)))
             .AddPolicy(Officer, p => p.RequireRole(Claims.RoleName(Role.Officer), Claims.RoleName(Role.Admin)));
         return services;
+    }
+
+    /// <summary>A page session lasts hours: each request checks the account still exists with the same role.</summary>
+    private static async Task StillTheSameAccountAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        var role = principal?.FindFirst(Claims.Role)?.Value;
+        var account = Guid.TryParse(principal?.FindFirst(Claims.Subject)?.Value, out var id)
+            ? await context.HttpContext.RequestServices.GetRequiredService<ISender>().Send(new GetAccount(id), context.HttpContext.RequestAborted)
+            : null;
+        if (account is not { IsSuccess: true } || Claims.RoleName(account.Value.Role) != role)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
     }
 
     private static async Task WriteProblem(HttpContext context, int status, string title, string detail)

@@ -22,6 +22,20 @@ public static class RateLimits
 {
     public const string Auth = "auth";
     public const string Bookings = "bookings";
+    public const string PageAuth = "page-auth";
+    public const string PageBookings = "page-bookings";
+
+    private static bool IsRead(HttpContext context) => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+
+    private static RateLimitPartition<string> AuthPartition(HttpContext context, RateLimitOptions options) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            "auth:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.AuthPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
+    private static RateLimitPartition<string> BookingsPartition(HttpContext context, RateLimitOptions options) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            "bookings:" + (context.User.FindFirst(Claims.Subject)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.BookingsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,27 +43,23 @@ public static class RateLimits
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(Auth, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.AuthPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
-            limiter.AddPolicy(Bookings, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirst(Claims.Subject)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.BookingsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            limiter.AddPolicy(Auth, context => AuthPartition(context, options));
+            limiter.AddPolicy(Bookings, context => BookingsPartition(context, options));
+
+            // The web pages' forms: the same limits on what they send, none on reading the pages themselves
+            // (a Razor page is one endpoint for its GET and its POST).
+            limiter.AddPolicy(PageAuth, context => IsRead(context) ? RateLimitPartition.GetNoLimiter("read") : AuthPartition(context, options));
+            limiter.AddPolicy(PageBookings, context => IsRead(context) ? RateLimitPartition.GetNoLimiter("read") : BookingsPartition(context, options));
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 var http = context.HttpContext;
                 http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                if (WebPages.IsBrowserPage(http))
+                {
+                    return; // the status alone: the error page says it in the reader's language
+                }
+
                 var problem = new ProblemDetails
                 {
                     Status = StatusCodes.Status429TooManyRequests,

@@ -38,6 +38,18 @@ public static class WebPages
         return app;
     }
 
+    /// <summary>Error statuses of page requests from a browser (it asks for HTML) get an error page in the page's
+    /// language; the API and other clients keep their problem+json.</summary>
+    public static WebApplication UseWebPageErrors(this WebApplication app)
+    {
+        app.UseWhen(IsBrowserPage, branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
+        return app;
+    }
+
+    public static bool IsBrowserPage(HttpContext context) =>
+        !context.Request.Path.StartsWithSegments("/api")
+        && context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+
     public static WebApplication MapWebPages(this WebApplication app)
     {
         app.MapRazorPages();
@@ -48,9 +60,7 @@ public static class WebPages
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            // Only back to a page of this site.
-            var back = returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/";
-            return Results.LocalRedirect(back);
+            return Results.LocalRedirect(LocalPath.Or(returnUrl));
         }).ExcludeFromDescription();
         return app;
     }

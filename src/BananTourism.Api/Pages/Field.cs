@@ -18,4 +18,6 @@ public sealed record Field(
     public string Id => "f-" + Name.Replace('.', '-');
 
     public string ErrorId => "err-" + Name.Replace('.', '-');
+
+    public string HintId => "hint-" + Name.Replace('.', '-');
 }

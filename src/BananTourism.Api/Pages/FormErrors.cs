@@ -15,6 +15,9 @@ public sealed class FormErrors
 
     public string? For(string field) => _byField.GetValueOrDefault(field);
 
+    /// <summary>The fields with an error, for the summary above the form.</summary>
+    public IReadOnlyCollection<string> InvalidFields => _byField.Keys;
+
     /// <summary>Errors from the use case; <paramref name="fields"/> are the field names this form shows.</summary>
     public FormErrors Add(IEnumerable<Error> errors, IReadOnlyCollection<string> fields)
     {

@@ -53,6 +53,20 @@ public static class UiText
         ["PaymentConfirming"] = ("正在确认付款，页面会自动刷新……", "Confirming the payment; this page refreshes by itself…"),
         ["PaymentScriptMissing"] = ("支付组件没有加载，请检查网络后刷新。", "The payment form did not load; check the connection and reload."),
         ["MarkNoShow"] = ("未到场", "No-show"),
+        ["Error.400"] = ("请求无效", "That request was not valid"),
+        ["Error.400.Text"] = ("表单可能已经过期，请返回上一页刷新后再试。", "The form may have expired: go back, reload the page and try again."),
+        ["Error.404"] = ("找不到这个页面", "Page not found"),
+        ["Error.404.Text"] = ("链接可能有误，或者内容已经下线。", "The link may be wrong, or the page is no longer there."),
+        ["Error.429"] = ("操作太频繁", "Too many requests"),
+        ["Error.429.Text"] = ("请稍等一分钟再试。", "Wait a minute and try again."),
+        ["Error.Other"] = ("出错了", "Something went wrong"),
+        ["Error.Other.Text"] = ("请稍后再试。", "Please try again later."),
+        ["BackHome"] = ("回到首页", "Back to the home page"),
+        ["PaymentNotCompleted"] = ("付款没有完成，可以换一种方式再试。", "The payment did not go through; try again or another way."),
+        ["PaymentStillConfirming"] = ("付款还在确认中，请稍后刷新本页。", "The payment is still being confirmed; reload this page in a little while."),
+        ["FixFields"] = ("有 {0} 项需要修改：", "{0} fields need a look:"),
+        ["Units"] = ("数量", "Units"),
+        ["Field.units"] = ("数量不对。", "Check the number."),
         ["NotScheduled"] = ("这段时间暂无场次。", "Nothing is scheduled in these two weeks."),
         ["Account"] = ("账户", "Account"),
         ["AddToCalendar"] = ("加入日历", "Add to calendar"),
@@ -149,13 +163,13 @@ public static class UiText
         ["NoVenues"] = ("你还没有场所。", "You have no venues yet."),
         ["NotForToday"] = ("不是今天的预订", "Not for today"),
         ["Notes"] = ("备注", "Notes"),
-        ["NothingPaid"] = ("到店付款的预订未在线付款，取消后无需退款。", "Nothing was paid online for this pay-on-arrival booking, so there is nothing to refund."),
+        ["NothingPaid"] = ("这笔预订还没有付款，取消后无需退款。", "Nothing has been paid for this booking, so there is nothing to refund."),
         ["Offering"] = ("项目", "Offering"),
         ["OperatorHome"] = ("商家后台", "My venues"),
         ["Pages"] = ("分页", "Pages"),
         ["Party"] = ("人数", "Party"),
         ["Password"] = ("密码", "Password"),
-        ["PasswordHint"] = ("至少 8 位", "At least 8 characters"),
+        ["PasswordHint"] = ("至少 8 位，含字母和数字", "At least 8 characters, with a letter and a digit"),
         ["PayOnArrivalNote"] = ("到店付款：在入口出示验证码，现场付款。", "Pay on arrival: show your code at the gate and pay there."),
         ["Payment"] = ("付款", "Payment"),
         ["People"] = ("人", "people"),
@@ -231,7 +245,7 @@ public static class UiText
         ["Pay.Card"] = ("银行卡", "Card"),
         ["Pay.Alipay"] = ("支付宝", "Alipay"),
         ["Pay.WechatPay"] = ("微信支付", "WeChat Pay"),
-        ["PayStatus.PayOnArrival"] = ("现场付款", "Paid at the gate"),
+        ["PayStatus.PayOnArrival"] = ("到店时付款", "Pay at the gate"),
         ["PayStatus.Pending"] = ("待支付", "Awaiting payment"),
         ["PayStatus.Paid"] = ("已支付", "Paid"),
         ["PayStatus.Failed"] = ("支付失败", "Failed"),
@@ -267,7 +281,7 @@ public static class UiText
         ["Err.too_many_holds"] = ("待支付的预订太多。", "Too many unpaid holds."),
         ["Err.forbidden"] = ("没有权限。", "Not allowed."),
         ["Field.email"] = ("请填写有效的邮箱。", "Enter a valid email."),
-        ["Field.password"] = ("请填写密码（注册时至少 8 位）。", "Enter the password."),
+        ["Field.password"] = ("请填写密码（注册时至少 8 位，含字母和数字）。", "Enter the password (at least 8 characters with a letter and a digit to sign up)."),
         ["Field.displayName"] = ("请填写昵称。", "Enter a name."),
         ["Field.phone"] = ("请填写有效的手机号。", "Enter a valid phone number."),
         ["Field.contact.name"] = ("请填写联系人姓名。", "Enter the contact's name."),
@@ -275,17 +289,16 @@ public static class UiText
         ["Field.contact.email"] = ("请填写有效的邮箱，或不填。", "Enter a valid email, or none."),
         ["Field.notes"] = ("备注太长。", "The notes are too long."),
         ["Field.slotId"] = ("请选择一个场次。", "Choose a session."),
-        ["Field.adults"] = ("成人人数不对（0–100）。", "Adults: 0–100."),
+        ["Field.adults"] = ("至少 1 位成人，最多 100 位。", "1 to 100 adults."),
         ["Field.children"] = ("儿童人数不对（0–100）。", "Children: 0–100."),
         ["Field.checkIn"] = ("请选择入住日期。", "Choose a check-in date."),
-        ["Field.checkOut"] = ("离店日期要晚于入住日期。", "Check-out must be after check-in."),
-        ["Field.units"] = ("间数不对。", "Check the number of rooms."),
-        ["Field.code"] = ("请填写验证码。", "Enter the code."),
+        ["Field.checkOut"] = ("离店日期要晚于入住日期，最多住 30 晚。", "Check-out must be after check-in, at most 30 nights."),
+                ["Field.code"] = ("请填写验证码。", "Enter the code."),
         ["Field.headcount"] = ("实到人数至少 1 人；没来的按未到场处理。", "At least one person."),
         ["Field.count"] = ("请填写人数（不能为 0）。", "Enter a number (not 0)."),
         ["Field.date"] = ("日期不对。", "Check the date."),
         ["Field.from"] = ("请选择开始日期。", "Choose the first date."),
-        ["Field.to"] = ("结束日期不能早于开始日期。", "The last date must not be before the first."),
+        ["Field.to"] = ("结束日期不能早于开始日期，范围最多一年。", "The last date must not be before the first, and at most a year on."),
         ["Field.reason"] = ("请填写原因，游客会看到。", "Say why; tourists see it."),
         ["Field.name"] = ("请填写名称。", "Enter a name."),
         ["Field.nameEn"] = ("英文名称太长。", "The English name is too long."),
@@ -310,6 +323,26 @@ public static class UiText
         ["Field.cancellationPolicy.refundPercentAfter"] = ("0–100。", "0–100."),
     };
 
+    /// <summary>The label of a form field named as the use cases name it (for the error summary's links).</summary>
+    public static string FieldLabel(string field) => T(FieldLabels.GetValueOrDefault(field, field));
+
+    private static readonly Dictionary<string, string> FieldLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["email"] = "Email", ["password"] = "Password", ["displayName"] = "DisplayName", ["phone"] = "Phone",
+        ["contact.name"] = "ContactName", ["contact.phone"] = "Phone", ["contact.email"] = "Email", ["notes"] = "Notes",
+        ["slotId"] = "Session", ["adults"] = "Adults", ["children"] = "Children", ["checkIn"] = "CheckInDate",
+        ["checkOut"] = "CheckOutDate", ["units"] = "Units", ["code"] = "VerificationCode", ["headcount"] = "Headcount",
+        ["count"] = "WalkInCount", ["date"] = "Date", ["from"] = "FromDate", ["to"] = "ToDate", ["reason"] = "Reason",
+        ["name"] = "NameZh", ["nameEn"] = "NameEn", ["description"] = "Description", ["villageId"] = "Village",
+        ["categories"] = "Categories", ["dailyCap"] = "DailyCap", ["location.latitude"] = "Latitude",
+        ["location.longitude"] = "Longitude", ["daysOfWeek"] = "DaysOfWeek", ["times"] = "Sessions",
+        ["capacity"] = "CapacityPerSession", ["prices.adult"] = "Adult", ["prices.child"] = "Child",
+        ["prices.perNight"] = "PerNight", ["prices.weekend"] = "Weekend", ["prices.holiday"] = "Holiday",
+        ["minParty"] = "MinParty", ["maxParty"] = "MaxParty", ["minNights"] = "MinNights",
+        ["cancellationPolicy.freeUntilHoursBefore"] = "FreeHours", ["cancellationPolicy.refundPercentAfter"] = "RefundPercent",
+        ["kind"] = "Kind", ["category"] = "Category", ["year"] = "Year",
+    };
+
     /// <summary>An error from a use case in the page's language: by code, or by field for validation errors;
     /// the English message where no Chinese text is known.</summary>
     public static string ErrorText(Error error)
@@ -319,9 +352,12 @@ public static class UiText
             return error.Message;
         }
 
-        var key = error.Kind == ErrorKind.Validation && error.Field is { } field ? "Field." + field : "Err." + error.Code;
+        var key = error.Kind == ErrorKind.Validation && error.Field is { } field ? "Field." + WithoutIndex(field) : "Err." + error.Code;
         return Words.TryGetValue(key, out var w) ? w.Zh : error.Message;
     }
+
+    /// <summary>"times[0].start" → "times": one message for all the rows of a list.</summary>
+    private static string WithoutIndex(string field) => field.IndexOf('[', StringComparison.Ordinal) is var i and >= 0 ? field[..i] : field;
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 

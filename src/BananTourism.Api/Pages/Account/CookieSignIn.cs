@@ -25,10 +25,4 @@ public static class CookieSignIn
             Claims.Role);
         return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
     }
-
-    /// <summary>Only back to a page of this site, never to another host.</summary>
-    public static string LocalOrHome(string? returnUrl) =>
-        returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) && !r.StartsWith("/\\", StringComparison.Ordinal)
-            ? r
-            : "/";
 }

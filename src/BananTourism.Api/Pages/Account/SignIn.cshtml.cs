@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace BananTourism.Api.Pages.Account;
 
-[EnableRateLimiting(RateLimits.Auth)]
+[EnableRateLimiting(RateLimits.PageAuth)]
 public sealed class SignInModel(ISender sender) : PageModel
 {
     [BindProperty]
@@ -37,7 +37,7 @@ public sealed class SignInModel(ISender sender) : PageModel
         }
 
         await CookieSignIn.SignInAsync(HttpContext, checkedIn.Value);
-        return LocalRedirect(CookieSignIn.LocalOrHome(ReturnUrl is { Length: > 0 } ? ReturnUrl : HomeOf(checkedIn.Value.Role)));
+        return LocalRedirect(LocalPath.Or(ReturnUrl, HomeOf(checkedIn.Value.Role)));
     }
 
     private static string HomeOf(Domain.Users.Role role) => role switch

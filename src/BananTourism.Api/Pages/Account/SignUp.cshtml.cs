@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace BananTourism.Api.Pages.Account;
 
 /// <summary>A tourist signs up and is signed in straight away.</summary>
-[EnableRateLimiting(RateLimits.Auth)]
+[EnableRateLimiting(RateLimits.PageAuth)]
 public sealed class SignUpModel(ISender sender) : PageModel
 {
     public static readonly string[] Fields = ["email", "password", "displayName", "phone"];
@@ -43,7 +43,7 @@ public sealed class SignUpModel(ISender sender) : PageModel
 
         var me = await sender.Send(new CheckPassword(Input.Email!, Input.Password!), ct);
         await CookieSignIn.SignInAsync(HttpContext, me.Value);
-        return LocalRedirect(CookieSignIn.LocalOrHome(ReturnUrl));
+        return LocalRedirect(LocalPath.Or(ReturnUrl));
     }
 }
 

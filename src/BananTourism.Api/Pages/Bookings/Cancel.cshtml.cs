@@ -12,7 +12,7 @@ namespace BananTourism.Api.Pages.Bookings;
 /// <summary>Cancelling shows the refund it will give first; confirming cancels with the refund computed again at
 /// that moment (the preview can be minutes old).</summary>
 [Authorize(Policy = AuthSetup.Tourist)]
-[EnableRateLimiting(RateLimits.Bookings)]
+[EnableRateLimiting(RateLimits.PageBookings)]
 public sealed class CancelModel(ISender sender) : PageModel
 {
     public CancellationPreview Preview { get; private set; } = null!;

@@ -18,7 +18,7 @@ namespace BananTourism.Api.Pages.Bookings;
 
 /// <summary>The confirmation: the code to show at the gate, its QR, the breakdown, and the calendar file.</summary>
 [Authorize(Policy = AuthSetup.Tourist)]
-[EnableRateLimiting(RateLimits.Bookings)]
+[EnableRateLimiting(RateLimits.PageBookings)]
 public sealed class DetailsModel(ISender sender, StripeOptions stripe) : PageModel
 {
     public BookingDto Booking { get; private set; } = null!;

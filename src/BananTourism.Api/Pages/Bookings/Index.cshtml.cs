@@ -15,7 +15,8 @@ public sealed class IndexModel(ISender sender) : PageModel
 {
     public const int PageSize = 20;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // "page" is Razor Pages' own route value, so the query uses "p".
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public PagedList<BookingDto> Bookings { get; private set; } = null!;

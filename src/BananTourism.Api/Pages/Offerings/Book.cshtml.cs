@@ -18,11 +18,14 @@ namespace BananTourism.Api.Pages.Offerings;
 /// <summary>The booking form: a session (or nights), the party and a contact; the server prices and books it
 /// through the same use case as the API, and a resubmitted form books once (its idempotency key).</summary>
 [Authorize(Policy = AuthSetup.Tourist)]
-[EnableRateLimiting(RateLimits.Bookings)]
+[EnableRateLimiting(RateLimits.PageBookings)]
 public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions stripe) : PageModel
 {
     public static readonly string[] Fields =
         ["slotId", "checkIn", "checkOut", "units", "adults", "children", "contact.name", "contact.phone", "contact.email", "notes"];
+
+    /// <summary>How far ahead the form looks for sessions; schedules never reach further.</summary>
+    public const int MaxDaysAhead = 366;
 
     [BindProperty]
     public BookingInput Input { get; set; } = new();
@@ -44,13 +47,14 @@ public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions 
     public async Task<IActionResult> OnGetAsync(Guid id, DateOnly? date, Guid? slotId, DateOnly? checkIn, CancellationToken ct)
     {
         Today = VenueTime.Today(clock.GetUtcNow());
-        var day = date ?? checkIn ?? Today;
+        var asked = date ?? checkIn ?? Today;
+        var day = asked >= Today && asked <= Today.AddDays(MaxDaysAhead) ? asked : Today;
         Input = new BookingInput
         {
             Date = day,
             SlotId = slotId,
-            CheckIn = checkIn ?? day,
-            CheckOut = (checkIn ?? day).AddDays(1),
+            CheckIn = day,
+            CheckOut = day.AddDays(1),
             Units = 1,
             Adults = 2,
             Children = 0,
@@ -117,7 +121,7 @@ public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions 
         Offering = offering.Value;
         if (Offering.Kind == OfferingKind.TimeSlot)
         {
-            var day = Input.Date is { } d && d >= Today && d <= Today.AddDays(366) ? d : Today;
+            var day = Input.Date is { } d && d >= Today && d <= Today.AddDays(MaxDaysAhead) ? d : Today;
             Input.Date = day;
             var availability = await sender.Send(new GetAvailability(id, day, day), ct);
             Sessions = availability.IsSuccess ? availability.Value.Slots ?? [] : [];

@@ -69,14 +69,15 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
         var months = await sender.Send(Query(year, Period.Month, null), ct);
         if (!months.IsSuccess)
         {
-            Errors.Add(months.Errors, ["townshipId", "villageId", "venueId", "category", "by"]);
+            // A filter outside the officer's township (or no township at all): say so, show what they may see.
+            Errors.Add(months.Errors, []);
             (TownshipId, VillageId, VenueId) = (OwnTownship, null, null);
             months = await sender.Send(Query(year, Period.Month, null), ct);
         }
 
-        Months = months.Value;
-        LastYearMonths = (await sender.Send(Query(year - 1, Period.Month, null), ct)).Value;
-        Split = (await sender.Send(Query(year, Period.Year, By ?? Breakdown.Township), ct)).Value;
+        Months = OrEmpty(months);
+        LastYearMonths = OrEmpty(await sender.Send(Query(year - 1, Period.Month, null), ct));
+        Split = OrEmpty(await sender.Send(Query(year, Period.Year, By ?? Breakdown.Township), ct));
         return Page();
     }
 
@@ -111,6 +112,10 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
             visitors = UiText.T("Visitors"),
         },
     });
+
+    private static VisitorReport OrEmpty(Result<VisitorReport> report) => report.IsSuccess
+        ? report.Value
+        : new VisitorReport([], new VisitorTotals(0, 0, 0, 0, Money.Yuan(0)));
 
     /// <summary>Change against the year before, or null when there is nothing to compare with.</summary>
     public static decimal? Change(long now, long before) => before == 0 ? null : Math.Round((now - before) * 100m / before, 1);

@@ -1,6 +1,7 @@
 using BananTourism.Application.Bookings;
 using BananTourism.Application.Bookings.ListVenueBookings;
 using BananTourism.Application.Bookings.MarkNoShow;
+using BananTourism.Application.Bookings.SummariseVenueDay;
 using BananTourism.Application.Catalog;
 using BananTourism.Application.Common;
 using BananTourism.Domain.Common;
@@ -21,7 +22,10 @@ public sealed class BookingsModel(ISender sender, TimeProvider clock) : PageMode
 
     public PagedList<BookingDto> Bookings { get; private set; } = null!;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    public VenueDaySummary Summary { get; private set; } = null!;
+
+    // "page" is Razor Pages' own route value, so the query uses "p".
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public FormErrors Errors { get; } = new();
@@ -51,6 +55,7 @@ public sealed class BookingsModel(ISender sender, TimeProvider clock) : PageMode
         Date = date ?? VenueTime.Today(clock.GetUtcNow());
         PageNumber = Math.Clamp(PageNumber, 1, Paging.MaxPage);
         Bookings = (await sender.Send(new ListVenueBookings(id, Date, null, PageNumber, Paging.MaxPageSize), ct)).Value;
+        Summary = (await sender.Send(new SummariseVenueDay(id, Date), ct)).Value;
         return Page();
     }
 }

@@ -1,5 +1,6 @@
 using BananTourism.Api.Hosting;
 using BananTourism.Application.Bookings;
+using BananTourism.Application.Bookings.GetBooking;
 using BananTourism.Application.Visits.CheckIn;
 using BananTourism.Application.Visits.FindBookingByCode;
 using BananTourism.Domain.Common;
@@ -20,7 +21,8 @@ public sealed class CheckInModel(ISender sender, TimeProvider clock) : PageModel
 
     public FormErrors Errors { get; } = new();
 
-    public CheckInResult? CheckedIn { get; private set; }
+    /// <summary>The booking just checked in (shown after the redirect, so a reload does not scan it again).</summary>
+    public BookingDto? CheckedIn { get; private set; }
 
     /// <summary>The booking behind a refused code, to say why in the operator's words.</summary>
     public BookingDto? Refused { get; private set; }
@@ -29,7 +31,15 @@ public sealed class CheckInModel(ISender sender, TimeProvider clock) : PageModel
 
     public DateOnly Today { get; private set; }
 
-    public void OnGet() => Today = VenueTime.Today(clock.GetUtcNow());
+    public async Task OnGetAsync(Guid? done, CancellationToken ct)
+    {
+        Today = VenueTime.Today(clock.GetUtcNow());
+        if (done is { } id && await sender.Send(new GetBooking(id), ct) is { IsSuccess: true } booking
+            && booking.Value.Status == Domain.Bookings.BookingStatus.CheckedIn)
+        {
+            CheckedIn = booking.Value;
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -56,9 +66,7 @@ public sealed class CheckInModel(ISender sender, TimeProvider clock) : PageModel
         var result = await sender.Send(new CheckIn(code, headcount.Value), ct);
         if (result.IsSuccess)
         {
-            CheckedIn = result.Value;
-            Input = new CheckInInput();
-            return Page();
+            return Redirect($"/operator/checkin?done={result.Value.BookingId}");
         }
 
         if (result.FirstError.Code is "already_checked_in" or "not_checkable"

@@ -40,7 +40,7 @@ public sealed class CloseModel(ISender sender, TimeProvider clock) : PageModel
             return NotFound();
         }
 
-        if (From is null || Errors.AddBindingErrors(ModelState, ""))
+        if (Errors.AddBindingErrors(ModelState, "") || From is null)
         {
             return Page();
         }

@@ -39,7 +39,7 @@ public sealed class VenueFormModel(ISender sender) : PageModel
             {
                 Name = venue.Name, NameEn = venue.NameEn, Description = venue.Description, VillageId = venue.VillageId,
                 Categories = [.. venue.Categories], DailyCap = venue.DailyCap,
-                Latitude = venue.Location?.Latitude, Longitude = venue.Location?.Longitude,
+                Location = new GeoInput { Latitude = venue.Location?.Latitude, Longitude = venue.Location?.Longitude },
             };
         }
 
@@ -55,7 +55,8 @@ public sealed class VenueFormModel(ISender sender) : PageModel
             return Page();
         }
 
-        if ((Input.Latitude is null) != (Input.Longitude is null))
+        var (lat, lng) = (Input.Location.Latitude, Input.Location.Longitude);
+        if ((lat is null) != (lng is null))
         {
             Errors.Add([Domain.Common.Error.Validation("location.latitude", "Give both latitude and longitude, or neither.")], Fields);
             return Page();
@@ -63,7 +64,7 @@ public sealed class VenueFormModel(ISender sender) : PageModel
 
         var body = new VenueBody(
             Input.Name ?? "", Input.NameEn, Input.Description ?? "", Input.VillageId ?? Guid.Empty, Input.Categories, Input.DailyCap,
-            Input.Latitude is { } lat && Input.Longitude is { } lng ? new GeoPoint(lat, lng) : null);
+            lat is { } latitude && lng is { } longitude ? new GeoPoint(latitude, longitude) : null);
         var saved = id is { } existing
             ? await sender.Send(new UpdateVenue(existing, body), ct)
             : await sender.Send(new CreateVenue(body), ct);
@@ -96,6 +97,13 @@ public sealed class VenueInput
 
     public int? DailyCap { get; set; }
 
+    /// <summary>Nested so that its fields bind (and fail) as location.latitude and location.longitude, the names
+    /// the use case gives its errors.</summary>
+    public GeoInput Location { get; set; } = new();
+}
+
+public sealed class GeoInput
+{
     public double? Latitude { get; set; }
 
     public double? Longitude { get; set; }

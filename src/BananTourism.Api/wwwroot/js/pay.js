@@ -4,8 +4,16 @@
     "use strict";
     const pending = document.getElementById("payment-pending");
     if (pending) {
-        // Back from Stripe: the webhook usually lands within seconds; look again until the booking is no longer held.
-        setTimeout(() => location.replace(location.pathname + location.search), 3000);
+        // Back from Stripe: the webhook usually lands within seconds. Look again every 3 s for a minute, then
+        // leave it to the tourist (the booking page shows the result whenever it arrives).
+        const query = new URLSearchParams(location.search);
+        const waited = Number(query.get("waited") || "0");
+        if (waited < 20) {
+            query.set("waited", String(waited + 1));
+            setTimeout(() => location.replace(location.pathname + "?" + query.toString()), 3000);
+        } else {
+            pending.textContent = pending.dataset.later;
+        }
         return;
     }
     const form = document.getElementById("payment-form");
