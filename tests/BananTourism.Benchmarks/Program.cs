@@ -120,6 +120,12 @@ var windows = Enumerable.Range(0, queries).Select(_ =>
 results.Add(await Load.RunAsync("c. availability, 31-day window", queries, clients, i => Get(http, windows[i]), api.CpuTime));
 results.Add(await Load.RunAsync("d. availability, 31-day window, 4 clients", queries / 2, 4, i => Get(http, windows[i]), api.CpuTime));
 
+// The web pages a tourist opens, rendered on the server (HTML, Chinese): an offering's month calendar with two
+// weeks of sessions, and the home page.
+var pages = Enumerable.Range(0, queries / 2).Select(_ => $"/offerings/{offerings[random.Next(offerings.Count)].Id}").ToArray();
+results.Add(await Load.RunAsync("e. offering web page (month + two weeks)", pages.Length, clients, i => Get(http, pages[i]), api.CpuTime));
+results.Add(await Load.RunAsync("f. home web page", queries / 4, clients, _ => Get(http, "/"), api.CpuTime));
+
 var raw = await RawSqlite.MeasureAsync(Path.Combine(folder, "raw.db"), Math.Min(spreadBookings, 5_000));
 var peakMb = api.PeakMemoryMb();
 

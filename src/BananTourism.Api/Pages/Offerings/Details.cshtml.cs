@@ -14,6 +14,8 @@ public sealed class DetailsModel(ISender sender, TimeProvider clock) : PageModel
 {
     public const int Days = 14;
 
+    private const int OneReadDays = 62;
+
     public OfferingDetail Offering { get; private set; } = null!;
 
     public AvailabilityDto Availability { get; private set; } = null!;
@@ -38,15 +40,33 @@ public sealed class DetailsModel(ISender sender, TimeProvider clock) : PageModel
         Today = VenueTime.Today(clock.GetUtcNow());
         From = from is { } f && f >= Today && f <= Today.AddDays(366) ? f : Today;
         Offering = offering.Value;
-        Availability = (await sender.Send(new GetAvailability(id, From, From.AddDays(Days - 1)), ct)).Value;
-
         var thisMonth = new DateOnly(Today.Year, Today.Month, 1);
         Month = DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m)
                 && m >= thisMonth && m <= thisMonth.AddMonths(12)
             ? m
             : new DateOnly(From.Year, From.Month, 1);
-        var monthly = await sender.Send(new GetAvailability(id, Month, Month.AddMonths(1).AddDays(-1)), ct);
-        MonthDays = MonthCalendar.Build(monthly.Value, Month);
+        var (listTo, monthTo) = (From.AddDays(Days - 1), Month.AddMonths(1).AddDays(-1));
+
+        // One read serves both views when they are close (the usual case: this month and the next two weeks).
+        var first = From < Month ? From : Month;
+        var last = listTo > monthTo ? listTo : monthTo;
+        if (last.DayNumber - first.DayNumber <= OneReadDays)
+        {
+            var both = (await sender.Send(new GetAvailability(id, first, last), ct)).Value;
+            Availability = Slice(both, From, listTo);
+            MonthDays = MonthCalendar.Build(both, Month);
+        }
+        else
+        {
+            Availability = (await sender.Send(new GetAvailability(id, From, listTo), ct)).Value;
+            MonthDays = MonthCalendar.Build((await sender.Send(new GetAvailability(id, Month, monthTo), ct)).Value, Month);
+        }
+
         return Page();
     }
+
+    private static AvailabilityDto Slice(AvailabilityDto all, DateOnly from, DateOnly to) => new(
+        all.Kind,
+        all.Slots?.Where(s => s.Date >= from && s.Date <= to).ToList(),
+        all.Nights?.Where(n => n.Date >= from && n.Date <= to).ToList());
 }
