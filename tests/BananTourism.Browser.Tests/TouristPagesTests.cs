@@ -165,6 +165,10 @@ public class TouristPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var response = await tourist.GotoAsync("/operator");
         Assert.Equal(403, response!.Status);
         Assert.Contains("/account/denied", tourist.Url, StringComparison.Ordinal);
+        await tourist.Locator("#signin-as-other").ClickAsync();
+        await tourist.WaitForURLAsync("**/account/signin");
+        await BrowserFixture.SignInAsync(tourist, "operator.rose@banan.local");
+        Assert.Equal(200, (await tourist.GotoAsync("/operator"))!.Status);
     }
 
     private static readonly Dictionary<string, string> Form = new() { ["Content-Type"] = "application/x-www-form-urlencoded" };

@@ -1,3 +1,4 @@
+using BananTourism.Api.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -9,9 +10,9 @@ public sealed class SignOutModel : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        return LocalRedirect("/");
+        return LocalRedirect(LocalPath.Or(returnUrl));
     }
 }
