@@ -25,12 +25,12 @@ public class CatalogPageTests(BrowserFixture browser) : IClassFixture<BrowserFix
         Assert.Equal(2, await today.CountAsync());
         Assert.Contains("已关闭", await today.Nth(0).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("40 / 40", await today.Nth(1).InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(28, await page.Locator("#availability li").CountAsync()); // two weeks, two sessions a day
+        Assert.Equal(28, await page.Locator("#availability li[data-date]").CountAsync()); // two weeks, two sessions a day
         await BrowserFixture.ScreenshotAsync(page, "offering-roses-375");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "后两周" }).ClickAsync();
         await page.WaitForURLAsync("**from=2026-10-05");
-        Assert.Equal("2026-10-05", await page.Locator("#availability li").First.GetAttributeAsync("data-date"));
+        Assert.Equal("2026-10-05", await page.Locator("#availability li[data-date]").First.GetAttributeAsync("data-date"));
     }
 
     [Fact]

@@ -194,7 +194,7 @@ public class OperatorPagesTests(BrowserFixture browser) : IClassFixture<BrowserF
         var tourist = await browser.PhoneAsync();
         await tourist.GotoAsync($"/offerings/{offeringId}?from=2026-09-22");
         Assert.Contains("成人 ¥39.5", await tourist.Locator("#prices").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(14, await tourist.Locator("#availability li").CountAsync());
+        Assert.Equal(14, await tourist.Locator("#availability li[data-date]").CountAsync());
 
         // Another operator's venue is not there for them.
         var other = await browser.DesktopAsync();
