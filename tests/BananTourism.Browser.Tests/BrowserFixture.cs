@@ -81,7 +81,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("邮箱").FillAsync(email);
         await page.GetByLabel("密码").FillAsync(Password);
         await page.Locator("#signin").ClickAsync();
-        await page.WaitForLoadStateAsync();
+
+        // Signed in means sent on from the sign-in page (to the role's home or the return URL).
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
     }
 
     /// <summary>The page is no wider than its screen (nothing to scroll sideways on a phone).</summary>
