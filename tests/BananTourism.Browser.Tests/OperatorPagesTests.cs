@@ -203,6 +203,52 @@ public class OperatorPagesTests(BrowserFixture browser) : IClassFixture<BrowserF
         Assert.Equal(404, response!.Status);
     }
 
+    [Fact]
+    public async Task Sessions_CapacityChanges_NeverBelowWhatIsReserved_AndOneSessionCloses()
+    {
+        var client = await browser.Api.NewTouristAsync();
+        var viewing = await client.OfferingIdAsync("玫瑰园赏花");
+        var slotId = await client.SlotIdAsync(viewing, "2026-10-06");
+        await client.BookOkAsync(Booker.SlotBooking(viewing, slotId, adults: 3));
+
+        var page = await browser.DesktopAsync();
+        await BrowserFixture.SignInAsync(page, "operator.rose@banan.local");
+        await RoseGarden(page).Locator("li").Filter(new() { HasText = "玫瑰园赏花" }).GetByRole(AriaRole.Link, new() { Name = "场次与名额" }).ClickAsync();
+        await page.WaitForURLAsync("**/slots");
+        await page.GetByRole(AriaRole.Link, new() { Name = "后两周" }).ClickAsync();
+        var row = page.Locator($"#slots tr[data-slot='{slotId}']");
+        Assert.Equal("3", await row.Locator("td").First.InnerTextAsync());
+
+        await row.Locator("input[name=capacity]").FillAsync("10");
+        await row.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await page.WaitForURLAsync($"**changed={slotId}");
+        Assert.Equal("10", await page.Locator($"#slots tr[data-slot='{slotId}'] input[name=capacity]").InputValueAsync());
+        Assert.Equal((10, 3), await browser.Api.SlotAsync(slotId));
+
+        await page.Locator($"#slots tr[data-slot='{slotId}'] input[name=capacity]").FillAsync("2");
+        await page.Locator($"#slots tr[data-slot='{slotId}']").GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        Assert.Contains("名额不能少于已预订的人数", await page.Locator("#form-errors").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal((10, 3), await browser.Api.SlotAsync(slotId));
+        await BrowserFixture.ScreenshotAsync(page, "operator-sessions-1280");
+
+        await page.Locator($"#slots tr[data-slot='{slotId}']").GetByRole(AriaRole.Link, new() { Name = "关闭此场" }).ClickAsync();
+        await page.GetByLabel("原因").FillAsync("设备检修");
+        await page.Locator("#closure-preview-button").ClickAsync();
+        await page.WaitForLoadStateAsync();
+        Assert.Contains("将关闭 1 个场次/晚，取消 1 笔预订", await page.Locator("#closure-preview").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Locator("#closure-confirm").ClickAsync();
+        await page.WaitForLoadStateAsync();
+        Assert.Contains("取消 1 笔预订", await page.Locator("#closure-outcome").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GotoAsync(page.Url.Replace("/close", "/slots", StringComparison.Ordinal).Split('?')[0] + "?from=2026-10-05");
+        Assert.Contains("设备检修", await page.Locator($"#slots tr[data-slot='{slotId}']").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The venue's bookings as a calendar file, through the page session.
+        await page.GotoAsync("/operator");
+        var download = await page.RunAndWaitForDownloadAsync(() => RoseGarden(page).GetByRole(AriaRole.Link, new() { Name = "预订日历 (.ics)" }).ClickAsync());
+        Assert.Contains("BEGIN:VCALENDAR", await File.ReadAllTextAsync((await download.PathAsync())!, Ct), StringComparison.Ordinal);
+    }
+
     private static ILocator RoseGarden(IPage page) => page.Locator("section.panel")
         .Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "幸福村玫瑰园", Exact = true }) });
 

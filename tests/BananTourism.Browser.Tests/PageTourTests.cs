@@ -37,6 +37,7 @@ public class PageTourTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await VisitAsync(page, "/operator/venues/new", "tour-operator-new-venue");
         await VisitAsync(page, offering + "/edit", "tour-operator-offering-form");
         await VisitAsync(page, offering + "/schedule", "tour-operator-schedule");
+        await VisitAsync(page, offering + "/slots", "tour-operator-sessions");
         await VisitAsync(page, offering + "/close?from=2026-09-25&to=2026-09-26&reason=%E6%9A%B4%E9%9B%A8", "tour-operator-closure-preview");
     }
 

@@ -25,6 +25,10 @@ public sealed class CloseModel(ISender sender, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Reason { get; set; }
 
+    /// <summary>One session only (from the sessions page), instead of whole dates.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? SlotId { get; set; }
+
     public ClosureResult? Preview { get; private set; }
 
     public ClosureResult? Closed { get; private set; }
@@ -40,7 +44,7 @@ public sealed class CloseModel(ISender sender, TimeProvider clock) : PageModel
             return NotFound();
         }
 
-        if (Errors.AddBindingErrors(ModelState, "") || From is null)
+        if (Errors.AddBindingErrors(ModelState, "") || (From is null && SlotId is null) || (SlotId is not null && Reason is null))
         {
             return Page();
         }
@@ -51,7 +55,7 @@ public sealed class CloseModel(ISender sender, TimeProvider clock) : PageModel
             return Page();
         }
 
-        var preview = await sender.Send(new PreviewClosure(id, From, To ?? From, null), ct);
+        var preview = await sender.Send(SlotId is { } slot ? new PreviewClosure(id, null, null, slot) : new PreviewClosure(id, From, To ?? From, null), ct);
         if (preview.IsSuccess)
         {
             Preview = preview.Value;
@@ -76,7 +80,8 @@ public sealed class CloseModel(ISender sender, TimeProvider clock) : PageModel
             return Page();
         }
 
-        var closed = await sender.Send(new CloseDates(id, new ClosureBody(From, To ?? From, null, Reason ?? "")), ct);
+        var body = SlotId is { } slot ? new ClosureBody(null, null, slot, Reason ?? "") : new ClosureBody(From, To ?? From, null, Reason ?? "");
+        var closed = await sender.Send(new CloseDates(id, body), ct);
         if (closed.IsSuccess)
         {
             Closed = closed.Value;

@@ -1,9 +1,11 @@
+using BananTourism.Application.Bookings.GetOperatorCalendar;
 using BananTourism.Application.Catalog;
 using BananTourism.Application.Offerings;
 using BananTourism.Application.Offerings.ListVenueOfferings;
 using BananTourism.Application.Venues.ListMyVenues;
 using BananTourism.Domain.Common;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BananTourism.Api.Pages.Operator;
@@ -14,6 +16,12 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
     public IReadOnlyList<(VenueSummary Venue, IReadOnlyList<OperatorOffering> Offerings)> Venues { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>The venue's confirmed bookings as an iCalendar file (the API's feed, through the page's session).</summary>
+    public async Task<IActionResult> OnGetCalendarAsync(Guid venueId, CancellationToken ct) =>
+        await sender.Send(new GetOperatorCalendar(venueId), ct) is { IsSuccess: true } file
+            ? File(System.Text.Encoding.UTF8.GetBytes(file.Value.Content), file.Value.ContentType, file.Value.FileName)
+            : NotFound();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
