@@ -154,6 +154,42 @@ public class TouristPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
     }
 
     [Fact]
+    public async Task Booking_WorksWithTheKeyboardAlone()
+    {
+        var page = await browser.PhoneAsync();
+        await BrowserFixture.SignInAsync(page, "tourist@banan.local");
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "玫瑰采摘" }).ClickAsync();
+        await page.WaitForURLAsync("**/offerings/**");
+
+        // Tab to the first "预订" of the two-week list and press Enter.
+        await TabUntilAsync(page, "document.activeElement.matches('#availability a.button')");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/book?**");
+
+        await TabUntilAsync(page, "document.activeElement.id === 'f-adults'");
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("1");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("0");
+        await page.Keyboard.PressAsync("Enter"); // submits the form from a text field
+        await page.WaitForURLAsync(new Regex("/bookings/[0-9a-f-]{36}$"));
+        Assert.Matches("^[0-9A-Z]{4}-[0-9A-Z]{4}$", await page.Locator("#verification-code").InnerTextAsync());
+    }
+
+    private static async Task TabUntilAsync(IPage page, string condition)
+    {
+        for (var i = 0; i < 120 && !await page.EvaluateAsync<bool>(condition); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.True(await page.EvaluateAsync<bool>(condition), $"never reached by Tab: {condition}");
+    }
+
+    [Fact]
     public async Task PagesForOtherRoles_SendTouristsAway()
     {
         var anonymous = await browser.PhoneAsync();
