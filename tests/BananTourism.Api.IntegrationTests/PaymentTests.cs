@@ -255,21 +255,20 @@ public class PaymentTests(PaymentTests.ManualFactory api) : IClassFixture<Paymen
     [Fact]
     public async Task TheCancelPage_ShowsTheRefundThePolicyGives_BeforeCancelling()
     {
-        var email = $"p-{Guid.NewGuid():N}@example.cn";
-        Assert.Equal(HttpStatusCode.Created, (await _anonymous.PostAsJsonAsync("/api/v1/auth/register",
-            new { email, password = "Chongqing2026", displayName = "王五" }, Ct)).StatusCode);
-        var (_, booking) = await PaidBookingAsync("2026-09-21", await api.SignInAsync(email, "Chongqing2026"), "14:00");
+        var email = await api.RegisterTouristAsync();
+        var tourist = await api.SignInAsync(email, Booker.TouristPassword);
+        var (_, booking) = await PaidBookingAsync("2026-09-21", tourist, "14:00");
         var id = booking.Get<string>("id");
-        using var browser = await PageBrowser.SignedInAsync(api, email, "Chongqing2026");
+        using var browser = await PageBrowser.SignedInAsync(api, email, Booker.TouristPassword);
 
         // Five hours before the session: half of the ¥116 paid comes back, and the page says so before anything happens.
         var preview = await browser.Client.GetStringAsync($"/bookings/{id}/cancel", Ct);
         Assert.Contains("现在取消将退款 ¥58（已付 ¥116）", preview, StringComparison.Ordinal);
-        Assert.Equal("confirmed", (await GetAsync(await api.SignInAsync(email, "Chongqing2026"), Guid.Parse(id))).Get<string>("status"));
+        Assert.Equal("confirmed", (await GetAsync(tourist, Guid.Parse(id))).Get<string>("status"));
 
         var cancelled = await browser.SubmitAsync($"/bookings/{id}/cancel", $"/bookings/{id}/cancel");
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
-        var after = await GetAsync(await api.SignInAsync(email, "Chongqing2026"), Guid.Parse(id));
+        var after = await GetAsync(tourist, Guid.Parse(id));
         Assert.Equal(5800, after["refund"]!.Get<long>("amount"));
         Assert.Contains("¥58", await browser.Client.GetStringAsync($"/bookings/{id}", Ct), StringComparison.Ordinal);
     }

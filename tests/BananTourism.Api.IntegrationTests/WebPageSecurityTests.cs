@@ -90,10 +90,8 @@ public class WebPageSecurityTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task ASession_EndsWhenTheAccountChangesRole()
     {
-        var email = $"role-{Guid.NewGuid():N}@example.cn";
-        Assert.Equal(HttpStatusCode.Created, (await api.CreateClient().PostAsJsonAsync("/api/v1/auth/register",
-            new { email, password = "Chongqing2026", displayName = "赵六" }, Ct)).StatusCode);
-        using var browser = await PageBrowser.SignedInAsync(api, email, "Chongqing2026");
+        var email = await api.RegisterTouristAsync();
+        using var browser = await PageBrowser.SignedInAsync(api, email, Booker.TouristPassword);
         Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync("/bookings", Ct)).StatusCode);
 
         await api.WithDbAsync(db => db.Users.Where(u => u.Email == email)
@@ -133,10 +131,8 @@ public class WebPageSecurityTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task MyBookings_TurnsPages()
     {
-        var email = $"many-{Guid.NewGuid():N}@example.cn";
-        Assert.Equal(HttpStatusCode.Created, (await api.CreateClient().PostAsJsonAsync("/api/v1/auth/register",
-            new { email, password = "Chongqing2026", displayName = "钱七" }, Ct)).StatusCode);
-        var tourist = await api.SignInAsync(email, "Chongqing2026");
+        var email = await api.RegisterTouristAsync();
+        var tourist = await api.SignInAsync(email, Booker.TouristPassword);
         var roses = await tourist.OfferingIdAsync("玫瑰采摘");
         for (var day = 0; day < 21; day++)
         {
@@ -144,7 +140,7 @@ public class WebPageSecurityTests(ApiFactory api) : IClassFixture<ApiFactory>
             await tourist.BookOkAsync(Booker.SlotBooking(roses, await tourist.SlotIdAsync(roses, date), adults: 1));
         }
 
-        using var browser = await PageBrowser.SignedInAsync(api, email, "Chongqing2026");
+        using var browser = await PageBrowser.SignedInAsync(api, email, Booker.TouristPassword);
         var first = await browser.Client.GetStringAsync("/bookings", Ct);
         var second = await browser.Client.GetStringAsync("/bookings?p=2", Ct);
         Assert.Equal(20, Regex.Count(first, "<li class=\"status-"));

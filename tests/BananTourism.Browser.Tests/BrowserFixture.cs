@@ -9,6 +9,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
+    private const string NoChromium = Chromium + " is not installed (Debian package chromium; .ci/run installs it).";
+
     private static readonly string[] Arguments =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
 
@@ -49,7 +51,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Another Chromium whose camera shows <paramref name="y4mVideo"/> (Chromium's fake capture device).</summary>
     public async Task<IBrowser> LaunchWithCameraAsync(string y4mVideo)
     {
-        Assert.SkipWhen(_playwright is null, $"{Chromium} is not installed (Debian package chromium; .ci/run installs it).");
+        Assert.SkipWhen(_playwright is null, NoChromium);;
         return await _playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
@@ -63,7 +65,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task<IPage> PageAsync(int width, int height)
     {
-        Assert.SkipWhen(Browser is null, $"{Chromium} is not installed (Debian package chromium; .ci/run installs it).");
+        Assert.SkipWhen(Browser is null, NoChromium);;
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),

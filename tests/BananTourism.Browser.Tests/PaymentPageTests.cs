@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using BananTourism.Api.IntegrationTests.Support;
 using Microsoft.Playwright;
 
 namespace BananTourism.Browser.Tests;
@@ -30,16 +31,22 @@ public class PaymentPageTests(BrowserFixture browser) : IClassFixture<BrowserFix
         };
         """;
 
-    [Fact]
-    public async Task Alipay_HoldsThePlaces_StripeConfirms_AndTheCodeAppears()
+    /// <summary>A signed-in tourist's booking form for a rose-picking session, with the stand-in Stripe.js.</summary>
+    private async Task<IPage> BookingFormAsync(string date)
     {
         var page = await browser.PhoneAsync();
         await page.RouteAsync("https://js.stripe.com/**", route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = StripeJs }));
         await BrowserFixture.SignInAsync(page, "tourist@banan.local");
-        var roses = await browser.Api.CreateClient().GetStringAsync("/api/v1/offerings?q=%E7%8E%AB%E7%91%B0%E9%87%87%E6%91%98", TestContext.Current.CancellationToken);
-        var offering = Regex.Match(roses, "\"id\":\"([0-9a-f-]{36})\"").Groups[1].Value;
-        await page.GotoAsync($"/offerings/{offering}/book?date=2026-09-28");
+        var roses = await browser.Api.CreateClient().OfferingIdAsync("玫瑰采摘");
+        await page.GotoAsync($"/offerings/{roses}/book?date={date}");
         await page.Locator("input[name='Input.SlotId']").First.CheckAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task Alipay_HoldsThePlaces_StripeConfirms_AndTheCodeAppears()
+    {
+        var page = await BookingFormAsync("2026-09-28");
         await page.GetByLabel("支付宝").CheckAsync();
         await page.Locator("#book").ClickAsync();
         await page.WaitForURLAsync(new Regex("/bookings/[0-9a-f-]{36}$"));
@@ -71,13 +78,7 @@ public class PaymentPageTests(BrowserFixture browser) : IClassFixture<BrowserFix
     [Fact]
     public async Task AFailedPayment_BringsBackTheFormWithAMessage()
     {
-        var page = await browser.PhoneAsync();
-        await page.RouteAsync("https://js.stripe.com/**", route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = StripeJs }));
-        await BrowserFixture.SignInAsync(page, "tourist@banan.local");
-        var roses = await browser.Api.CreateClient().GetStringAsync("/api/v1/offerings?q=%E7%8E%AB%E7%91%B0%E9%87%87%E6%91%98", TestContext.Current.CancellationToken);
-        var offering = Regex.Match(roses, "\"id\":\"([0-9a-f-]{36})\"").Groups[1].Value;
-        await page.GotoAsync($"/offerings/{offering}/book?date=2026-09-30");
-        await page.Locator("input[name='Input.SlotId']").First.CheckAsync();
+        var page = await BookingFormAsync("2026-09-30");
         await page.GetByLabel("银行卡").CheckAsync();
         await page.Locator("#book").ClickAsync();
         await page.WaitForURLAsync(new Regex("/bookings/[0-9a-f-]{36}$"));
@@ -92,13 +93,7 @@ public class PaymentPageTests(BrowserFixture browser) : IClassFixture<BrowserFix
     [Fact]
     public async Task WhenStripeWasDown_ThePageOffersToContinueThePayment()
     {
-        var page = await browser.PhoneAsync();
-        await page.RouteAsync("https://js.stripe.com/**", route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = StripeJs }));
-        await BrowserFixture.SignInAsync(page, "tourist@banan.local");
-        var roses = await browser.Api.CreateClient().GetStringAsync("/api/v1/offerings?q=%E7%8E%AB%E7%91%B0%E9%87%87%E6%91%98", TestContext.Current.CancellationToken);
-        var offering = Regex.Match(roses, "\"id\":\"([0-9a-f-]{36})\"").Groups[1].Value;
-        await page.GotoAsync($"/offerings/{offering}/book?date=2026-09-29");
-        await page.Locator("input[name='Input.SlotId']").First.CheckAsync();
+        var page = await BookingFormAsync("2026-09-29");
         await page.GetByLabel("微信支付").CheckAsync();
         browser.Api.Stripe!.FailNext(3);
         await page.Locator("#book").ClickAsync();

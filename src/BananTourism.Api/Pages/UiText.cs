@@ -365,6 +365,9 @@ public static class UiText
     /// <summary>"times[0].start" → "times": one message for all the rows of a list.</summary>
     private static string WithoutIndex(string field) => field.IndexOf('[', StringComparison.Ordinal) is var i and >= 0 ? field[..i] : field;
 
+    /// <summary>The day of the week, Monday first (the "Dow1".."Dow7" words).</summary>
+    public static string Weekday(DateOnly date) => T("Dow" + (date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek));
+
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     public static string Yuan(long fen) => "¥" + (fen / 100m).ToString("0.##", CultureInfo.InvariantCulture);

@@ -26,15 +26,20 @@ public static class Booker
         return availability["slots"]!.AsArray().Single(s => s!.Get<string>("start") == start)!.Get<string>("id");
     }
 
-    public static async Task<HttpClient> NewTouristAsync(this ApiFactory api)
+    public const string TouristPassword = "Chongqing2026";
+
+    /// <summary>A new tourist account (password <see cref="TouristPassword"/>); its email, to sign in with.</summary>
+    public static async Task<string> RegisterTouristAsync(this ApiFactory api)
     {
         var email = $"t-{Guid.NewGuid():N}@example.cn";
-        var client = api.CreateClient();
-        var registered = await client.PostAsJsonAsync("/api/v1/auth/register",
-            new { email, password = "Chongqing2026", displayName = "测试游客" }, Ct);
+        var registered = await api.CreateClient().PostAsJsonAsync("/api/v1/auth/register",
+            new { email, password = TouristPassword, displayName = "测试游客" }, Ct);
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-        return await api.SignInAsync(email, "Chongqing2026");
+        return email;
     }
+
+    public static async Task<HttpClient> NewTouristAsync(this ApiFactory api) =>
+        await api.SignInAsync(await api.RegisterTouristAsync(), TouristPassword);
 
     public static object SlotBooking(string offeringId, string slotId, int adults = 2, int children = 0, string paymentMethod = "payOnArrival") => new
     {

@@ -1,12 +1,9 @@
-using System.Text;
 using BananTourism.Api.Hosting;
 using BananTourism.Application.Bookings;
 using BananTourism.Application.Bookings.GetBooking;
 using BananTourism.Application.Bookings.GetBookingCalendar;
 using BananTourism.Application.Bookings.GetTicket;
-using BananTourism.Application.Common;
 using BananTourism.Application.Payments.RetryPayment;
-using BananTourism.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -62,12 +59,8 @@ public sealed class DetailsModel(ISender sender, StripeOptions stripe) : PageMod
     }
 
     public async Task<IActionResult> OnGetTicketAsync(Guid id, CancellationToken ct) =>
-        FileOf(await sender.Send(new GetTicket(id), ct));
+        (await sender.Send(new GetTicket(id), ct)).ToDownload();
 
     public async Task<IActionResult> OnGetCalendarAsync(Guid id, CancellationToken ct) =>
-        FileOf(await sender.Send(new GetBookingCalendar(id), ct));
-
-    private IActionResult FileOf(Result<FileContent> file) => file.IsSuccess
-        ? File(Encoding.UTF8.GetBytes(file.Value.Content), file.Value.ContentType, file.Value.FileName)
-        : file.FirstError.Kind == ErrorKind.NotFound ? NotFound() : StatusCode(StatusCodes.Status409Conflict);
+        (await sender.Send(new GetBookingCalendar(id), ct)).ToDownload();
 }

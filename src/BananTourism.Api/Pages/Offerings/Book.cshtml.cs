@@ -47,8 +47,7 @@ public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions 
     public async Task<IActionResult> OnGetAsync(Guid id, DateOnly? date, Guid? slotId, DateOnly? checkIn, CancellationToken ct)
     {
         Today = VenueTime.Today(clock.GetUtcNow());
-        var asked = date ?? checkIn ?? Today;
-        var day = asked >= Today && asked <= Today.AddDays(MaxDaysAhead) ? asked : Today;
+        var day = WithinReach(date ?? checkIn);
         Input = new BookingInput
         {
             Date = day,
@@ -109,6 +108,10 @@ public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions 
         return Redirect($"/bookings/{booked.Value.Booking.Id}");
     }
 
+    /// <summary>A date from the address bar or the form, or today where it is past or beyond the schedules.</summary>
+    private DateOnly WithinReach(DateOnly? asked) =>
+        asked is { } d && d >= Today && d <= Today.AddDays(MaxDaysAhead) ? d : Today;
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         Today = VenueTime.Today(clock.GetUtcNow());
@@ -121,7 +124,7 @@ public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions 
         Offering = offering.Value;
         if (Offering.Kind == OfferingKind.TimeSlot)
         {
-            var day = Input.Date is { } d && d >= Today && d <= Today.AddDays(MaxDaysAhead) ? d : Today;
+            var day = WithinReach(Input.Date);
             Input.Date = day;
             var availability = await sender.Send(new GetAvailability(id, day, day), ct);
             Sessions = availability.IsSuccess ? availability.Value.Slots ?? [] : [];

@@ -83,7 +83,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        await LoadFiltersAsync(ct);
+        await LoadScopeAsync(ct);
         var report = await sender.Send(Query(Year!.Value, Period.Month, By), ct);
         return report.IsSuccess
             ? File(VisitorCsv.Write(report.Value), VisitorCsv.ContentType, $"visitors-{Year}.csv")
@@ -123,7 +123,8 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
     private GetVisitorReport Query(int year, Period period, Breakdown? by) =>
         new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), period, TownshipId, VillageId, VenueId, Category, by);
 
-    private async Task LoadFiltersAsync(CancellationToken ct)
+    /// <summary>The year, and an officer's own township whatever the address bar says.</summary>
+    private async Task LoadScopeAsync(CancellationToken ct)
     {
         ThisYear = VenueTime.Today(clock.GetUtcNow()).Year;
         Year = Year is { } y && y >= 2000 && y <= ThisYear + 1 ? y : ThisYear;
@@ -133,7 +134,12 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
             OwnTownship = me.TownshipId;
             TownshipId = me.TownshipId;
         }
+    }
 
+    /// <summary>The scope and the choices of the filter form (the CSV needs only the scope).</summary>
+    private async Task LoadFiltersAsync(CancellationToken ct)
+    {
+        await LoadScopeAsync(ct);
         Townships = (await sender.Send(new GetTownships(), ct)).Value
             .Where(t => OwnTownship is null || t.Id == OwnTownship).ToList();
         var venues = await sender.Send(new ListVenues(TownshipId, VillageId, null, null, 1, 100), ct);

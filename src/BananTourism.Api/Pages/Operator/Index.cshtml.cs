@@ -19,9 +19,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
 
     /// <summary>The venue's confirmed bookings as an iCalendar file (the API's feed, through the page's session).</summary>
     public async Task<IActionResult> OnGetCalendarAsync(Guid venueId, CancellationToken ct) =>
-        await sender.Send(new GetOperatorCalendar(venueId), ct) is { IsSuccess: true } file
-            ? File(System.Text.Encoding.UTF8.GetBytes(file.Value.Content), file.Value.ContentType, file.Value.FileName)
-            : NotFound();
+        (await sender.Send(new GetOperatorCalendar(venueId), ct)).ToDownload();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
