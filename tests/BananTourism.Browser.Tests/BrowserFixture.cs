@@ -73,6 +73,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "zh-CN",
             AcceptDownloads = true,
         });
+        await Traces.StartAsync(context);
         return await context.NewPageAsync();
     }
 
@@ -82,10 +83,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GotoAsync("/account/signin");
         await page.GetByLabel("邮箱").FillAsync(email);
         await page.GetByLabel("密码").FillAsync(Password);
-        await page.Locator("#signin").ClickAsync();
+        await page.NavigateByAsync(() => page.Locator("#signin").ClickAsync());
 
         // Signed in means sent on from the sign-in page (to the role's home or the return URL).
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+        Assert.DoesNotContain("/account/signin", page.Url, StringComparison.Ordinal);
     }
 
     /// <summary>The page is no wider than its screen (nothing to scroll sideways on a phone).</summary>
@@ -99,15 +100,22 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Screenshots go to test-artifacts/screenshots at the repository root.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
+        var folder = Artifacts("screenshots");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>A folder under test-artifacts at the repository root (created).</summary>
+    public static string Artifacts(string name)
+    {
         var dir = AppContext.BaseDirectory;
         while (dir is not null && !File.Exists(Path.Combine(dir, "BananTourism.sln")))
         {
             dir = Path.GetDirectoryName(dir);
         }
 
-        var folder = Path.Combine(dir ?? Path.GetTempPath(), "test-artifacts", "screenshots");
+        var folder = Path.Combine(dir ?? Path.GetTempPath(), "test-artifacts", name);
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        return folder;
     }
 
     public async ValueTask DisposeAsync()

@@ -5,19 +5,17 @@ using Microsoft.Playwright;
 namespace BananTourism.Browser.Tests;
 
 /// <summary>From the home page to a venue and an offering's live availability, in a real browser.</summary>
-public class CatalogPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class CatalogPageTests(BrowserFixture browser) : BrowserTest, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task ATourist_FindsTheRoseGarden_AndSeesPlacesAndPricesPerSession()
     {
         var page = await browser.PhoneAsync();
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync();
-        await page.WaitForURLAsync("**/venues/**");
+        await page.NavigateByAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync(), "/venues/");
         Assert.Contains("幸福村", await page.Locator(".muted").First.InnerTextAsync(), StringComparison.Ordinal);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "玫瑰采摘" }).ClickAsync();
-        await page.WaitForURLAsync("**/offerings/**");
+        await page.NavigateByAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "玫瑰采摘" }).ClickAsync(), "/offerings/");
         Assert.Contains("成人 ¥58", await page.Locator("#prices").InnerTextAsync(), StringComparison.Ordinal);
 
         // 09:00 on 21 September: the morning session has started (closed), the afternoon one is open with 40 places.
@@ -28,8 +26,7 @@ public class CatalogPageTests(BrowserFixture browser) : IClassFixture<BrowserFix
         Assert.Equal(28, await page.Locator("#availability li[data-date]").CountAsync()); // two weeks, two sessions a day
         await BrowserFixture.ScreenshotAsync(page, "offering-roses-375");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "后两周" }).ClickAsync();
-        await page.WaitForURLAsync("**from=2026-10-05");
+        await page.NavigateByAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "后两周" }).ClickAsync(), "from=2026-10-05$");
         Assert.Equal("2026-10-05", await page.Locator("#availability li[data-date]").First.GetAttributeAsync("data-date"));
     }
 
@@ -61,11 +58,9 @@ public class CatalogPageTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await BrowserFixture.AssertFitsAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "offering-month-375");
 
-        await page.Locator("a[aria-label='下个月']").ClickAsync();
-        await page.WaitForURLAsync("**month=2026-10");
+        await page.NavigateByAsync(() => page.Locator("a[aria-label='下个月']").ClickAsync(), "month=2026-10$");
         Assert.Equal("2026-10", await page.Locator("#month-title").InnerTextAsync());
-        await Day(page, "2026-10-03").Locator("a").ClickAsync(); // National Day holiday, keyboard-reachable link
-        await page.WaitForURLAsync("**/account/signin**");
+        await page.NavigateByAsync(() => Day(page, "2026-10-03").Locator("a").ClickAsync(), "/account/signin"); // National Day holiday, keyboard-reachable link
         Assert.Contains("book%3Fdate%3D2026-10-03", page.Url, StringComparison.Ordinal);
     }
 

@@ -4,7 +4,7 @@ namespace BananTourism.Browser.Tests;
 
 /// <summary>The tourists' home page in a real browser on a phone-sized screen. The clock stands at 09:00 on
 /// 21 September 2026 (Shanghai).</summary>
-public class HomePageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class HomePageTests(BrowserFixture browser) : BrowserTest, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Home_InChinese_OnAPhone_ShowsTheCatalogAndFitsTheScreen()
@@ -24,8 +24,7 @@ public class HomePageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
     {
         var page = await browser.PhoneAsync();
         await page.GotoAsync("/");
-        await page.Locator("#language-switch").ClickAsync();
-        await page.WaitForURLAsync("**/");
+        await page.NavigateByAsync(() => page.Locator("#language-switch").ClickAsync(), "/$");
 
         Assert.Contains("Townships", await page.ContentAsync(), StringComparison.Ordinal);
         Assert.Contains("Ersheng", await page.Locator("#townships").InnerTextAsync(), StringComparison.Ordinal);
@@ -33,8 +32,7 @@ public class HomePageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         Assert.Contains("Xingfu Village Rose Garden", await page.Locator("#venues").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "home-en-375");
 
-        await page.Locator("#language-switch").ClickAsync();
-        await page.WaitForURLAsync("**/");
+        await page.NavigateByAsync(() => page.Locator("#language-switch").ClickAsync(), "/$");
         Assert.Contains("镇街", await page.ContentAsync(), StringComparison.Ordinal);
     }
 
@@ -45,8 +43,7 @@ public class HomePageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await page.GotoAsync("/");
         await page.Locator("input[name=date]").FillAsync("2026-09-22");
         await page.Locator("input[name=partySize]").FillAsync("41");
-        await page.Locator("input[name=partySize]").PressAsync("Enter");
-        await page.WaitForURLAsync("**/?date=2026-09-22*");
+        await page.NavigateByAsync(() => page.Locator("input[name=partySize]").PressAsync("Enter"), "/\\?date=2026-09-22");
 
         var results = await page.Locator("#results").InnerTextAsync();
         Assert.Contains("滨湖花海观光", results, StringComparison.Ordinal);   // 300-place sessions

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace BananTourism.Browser.Tests;
@@ -6,7 +5,7 @@ namespace BananTourism.Browser.Tests;
 /// <summary>The issue's whole story in one browser session per person: a tourist on a phone finds 幸福村玫瑰园,
 /// books a session for 3 and sees the code; the operator checks the code in and a second scan says it already
 /// was; the officer's dashboard counts the three new visitors. The clock stands at 09:00 on 21 September 2026.</summary>
-public partial class JourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public partial class JourneyTests(BrowserFixture browser) : BrowserTest, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task TouristBooks_OperatorChecksIn_OfficerSeesTheVisitors()
@@ -14,23 +13,20 @@ public partial class JourneyTests(BrowserFixture browser) : IClassFixture<Browse
         // The officer's September figures before anyone comes.
         var officer = await browser.DesktopAsync();
         await BrowserFixture.SignInAsync(officer, "officer.ersheng@banan.local");
-        await officer.WaitForURLAsync("**/officer");
+        Assert.EndsWith("/officer", officer.Url, StringComparison.Ordinal);
         var before = await SeptemberAsync(officer);
 
         // A tourist on a phone, not signed in yet, finds the rose garden and its picking sessions.
         var tourist = await browser.PhoneAsync();
         await tourist.GotoAsync("/");
-        await tourist.GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync();
-        await tourist.GetByRole(AriaRole.Link, new() { Name = "玫瑰采摘" }).ClickAsync();
-        await tourist.WaitForURLAsync("**/offerings/**");
-        await tourist.Locator("#availability li[data-date='2026-09-21'] a.button").First.ClickAsync();
+        await tourist.NavigateByAsync(() => tourist.GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync(), "/venues/");
+        await tourist.NavigateByAsync(() => tourist.GetByRole(AriaRole.Link, new() { Name = "玫瑰采摘" }).ClickAsync(), "/offerings/");
 
         // Booking needs an account: sign in, and come back to the form.
-        await tourist.WaitForURLAsync("**/account/signin**");
+        await tourist.NavigateByAsync(() => tourist.Locator("#availability li[data-date='2026-09-21'] a.button").First.ClickAsync(), "/account/signin");
         await tourist.GetByLabel("邮箱").FillAsync("tourist@banan.local");
         await tourist.GetByLabel("密码").FillAsync(BrowserFixture.Password);
-        await tourist.Locator("#signin").ClickAsync();
-        await tourist.WaitForURLAsync("**/book?**");
+        await tourist.NavigateByAsync(() => tourist.Locator("#signin").ClickAsync(), "/book\\?");
         Assert.True(await tourist.Locator("input[name='Input.SlotId']:checked").CountAsync() == 1, "the chosen session is selected");
         await BrowserFixture.ScreenshotAsync(tourist, "booking-form-375");
 
@@ -38,15 +34,13 @@ public partial class JourneyTests(BrowserFixture browser) : IClassFixture<Browse
         await tourist.GetByLabel("成人", new() { Exact = true }).FillAsync("2");
         await tourist.GetByLabel("儿童", new() { Exact = true }).FillAsync("1");
         await tourist.GetByLabel("手机号").FillAsync("12");
-        await tourist.Locator("#book").ClickAsync();
-        await tourist.WaitForLoadStateAsync();
+        await tourist.NavigateByAsync(() => tourist.Locator("#book").ClickAsync());
         Assert.Equal("请填写有效的手机号。", await tourist.Locator("#err-contact-phone").InnerTextAsync());
         Assert.Equal("true", await tourist.GetByLabel("手机号").GetAttributeAsync("aria-invalid"));
         await BrowserFixture.ScreenshotAsync(tourist, "booking-form-error-375");
 
         await tourist.GetByLabel("手机号").FillAsync("13800138000");
-        await tourist.Locator("#book").ClickAsync();
-        await tourist.WaitForURLAsync(new Regex("/bookings/[0-9a-f-]{36}$"));
+        await tourist.NavigateByAsync(() => tourist.Locator("#book").ClickAsync(), "/bookings/[0-9a-f-]{36}$");
         var code = await tourist.Locator("#verification-code").InnerTextAsync();
         Assert.Matches("^[0-9A-Z]{4}-[0-9A-Z]{4}$", code);
         Assert.Equal(1, await tourist.Locator(".qr svg").CountAsync());
@@ -60,8 +54,7 @@ public partial class JourneyTests(BrowserFixture browser) : IClassFixture<Browse
         await BrowserFixture.SignInAsync(gate, "operator.rose@banan.local");
         await gate.GotoAsync("/operator/checkin");
         await gate.GetByLabel("验证码").FillAsync(code.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant());
-        await gate.GetByLabel("验证码").PressAsync("Enter");
-        await gate.WaitForLoadStateAsync();
+        await gate.NavigateByAsync(() => gate.GetByLabel("验证码").PressAsync("Enter"));
         var outcome = await gate.Locator("#checkin-outcome").InnerTextAsync();
         Assert.Contains("核销成功", outcome, StringComparison.Ordinal);
         Assert.Contains("3 人", outcome, StringComparison.Ordinal);
@@ -69,8 +62,7 @@ public partial class JourneyTests(BrowserFixture browser) : IClassFixture<Browse
 
         // The same code again.
         await gate.GetByLabel("验证码").FillAsync(code);
-        await gate.Locator("#checkin-submit").ClickAsync();
-        await gate.WaitForLoadStateAsync();
+        await gate.NavigateByAsync(() => gate.Locator("#checkin-submit").ClickAsync());
         Assert.Contains("已于 09:00 核销", await gate.Locator("#checkin-outcome").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(gate, "checkin-already-375");
 

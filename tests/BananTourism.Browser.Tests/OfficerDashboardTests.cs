@@ -5,7 +5,7 @@ namespace BananTourism.Browser.Tests;
 
 /// <summary>The officers' dashboard: filters, the split by village and venue, year over year, CSV, English, and
 /// an officer kept to their own township. The clock stands at 09:00 on 21 September 2026.</summary>
-public class OfficerDashboardTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class OfficerDashboardTests(BrowserFixture browser) : BrowserTest, IClassFixture<BrowserFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -20,19 +20,17 @@ public class OfficerDashboardTests(BrowserFixture browser) : IClassFixture<Brows
         await BrowserFixture.SignInAsync(gate, "operator.rose@banan.local");
         await gate.GotoAsync("/operator/checkin");
         await gate.GetByLabel("验证码").FillAsync(booking["verificationCode"]!.GetValue<string>());
-        await gate.GetByLabel("验证码").PressAsync("Enter");
-        await gate.Locator("#checkin-outcome").WaitForAsync();
+        await gate.NavigateByAsync(() => gate.GetByLabel("验证码").PressAsync("Enter"));
+        Assert.Contains("核销成功", await gate.Locator("#checkin-outcome").InnerTextAsync(), StringComparison.Ordinal);
         await gate.GotoAsync("/operator");
-        await gate.Locator("section.panel a", new() { HasText = "散客" }).First.ClickAsync();
+        await gate.NavigateByAsync(() => gate.Locator("section.panel a", new() { HasText = "散客" }).First.ClickAsync(), "/walkins");
         await gate.GetByLabel("散客人数").FillAsync("5");
-        await gate.Locator("#walkin-submit").ClickAsync();
-        await gate.WaitForURLAsync("**added=5");
+        await gate.NavigateByAsync(() => gate.Locator("#walkin-submit").ClickAsync(), "added=5$");
 
         var page = await browser.DesktopAsync();
         await BrowserFixture.SignInAsync(page, "officer.ersheng@banan.local");
         await page.GetByLabel("分组").SelectOptionAsync("Venue");
-        await page.Locator("#apply-filters").ClickAsync();
-        await page.WaitForURLAsync("**by=Venue**");
+        await page.NavigateByAsync(() => page.Locator("#apply-filters").ClickAsync(), "by=Venue");
         var row = page.Locator("#split-table tbody tr").Filter(new() { HasText = "幸福村玫瑰园" });
         var cells = await row.Locator("td").AllInnerTextsAsync();
         Assert.Equal(["2", "2", "5", "7"], cells.Take(4));
@@ -40,8 +38,7 @@ public class OfficerDashboardTests(BrowserFixture browser) : IClassFixture<Brows
 
         // Only the rose garden's category (picking): the walk-ins count under the venue's first category.
         await page.GetByLabel("类别").SelectOptionAsync("Picking");
-        await page.Locator("#apply-filters").ClickAsync();
-        await page.WaitForURLAsync("**category=Picking**");
+        await page.NavigateByAsync(() => page.Locator("#apply-filters").ClickAsync(), "category=Picking");
         Assert.Equal("7", await page.Locator("#kpi-visitors").InnerTextAsync());
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#csv-download").ClickAsync());
@@ -64,7 +61,7 @@ public class OfficerDashboardTests(BrowserFixture browser) : IClassFixture<Brows
         // Asking for another township's venue in the address bar does not show its figures.
         var admin = await browser.DesktopAsync();
         await BrowserFixture.SignInAsync(admin, "admin@banan.local");
-        await admin.WaitForURLAsync("**/officer");
+        Assert.EndsWith("/officer", admin.Url, StringComparison.Ordinal);
         Assert.True(await admin.Locator("select[name=townshipId] option").CountAsync() > 2); // the district and each township
         var foreign = await admin.Locator("select[name=venueId] option", new() { HasText = "九花谷菊园" }).GetAttributeAsync("value");
         await officer.GotoAsync($"/officer?venueId={foreign}");
@@ -77,8 +74,7 @@ public class OfficerDashboardTests(BrowserFixture browser) : IClassFixture<Brows
     {
         var page = await browser.PhoneAsync();
         await BrowserFixture.SignInAsync(page, "officer.ersheng@banan.local");
-        await page.Locator("#language-switch").ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await page.NavigateByAsync(() => page.Locator("#language-switch").ClickAsync(), "/officer");
         Assert.Contains("Visitors by month", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Visitors 2025", await page.Locator("#months-table thead").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertFitsAsync(page);

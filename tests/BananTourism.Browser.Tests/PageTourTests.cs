@@ -4,7 +4,7 @@ namespace BananTourism.Browser.Tests;
 
 /// <summary>Every main page of each role on a phone: it answers 200, fits 375 px without sideways scrolling,
 /// logs no script error, every form control has a label, and a screenshot is kept.</summary>
-public class PageTourTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class PageTourTests(BrowserFixture browser) : BrowserTest, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task TouristPages()
@@ -63,8 +63,7 @@ public class PageTourTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
 
         page.Console += OnConsole;
         page.PageError += (_, error) => errors.Add(error);
-        var response = await page.GotoAsync(path);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
         page.Console -= OnConsole;
 
         Assert.True(response!.Status == 200, $"{path} answered {response.Status}");

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using BananTourism.Api.IntegrationTests.Support;
 using Microsoft.Playwright;
 
@@ -9,7 +8,7 @@ namespace BananTourism.Browser.Tests;
 /// for https://js.stripe.com/v3/ with Stripe.js's calls (elements, create, mount, confirmPayment) that records what
 /// the page asked for and, like Stripe, sends the tourist back with redirect_status. Everything on our side is
 /// real: the PaymentIntent at the loopback fake of Stripe's API, the signed webhook, the booking's confirmation.</summary>
-public class PaymentPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class PaymentPageTests(BrowserFixture browser) : BrowserTest, IClassFixture<BrowserFixture>
 {
     private const string StripeJs = """
         window.Stripe = function (key) {
@@ -48,8 +47,7 @@ public class PaymentPageTests(BrowserFixture browser) : IClassFixture<BrowserFix
     {
         var page = await BookingFormAsync("2026-09-28");
         await page.GetByLabel("支付宝").CheckAsync();
-        await page.Locator("#book").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/bookings/[0-9a-f-]{36}$"));
+        await page.NavigateByAsync(() => page.Locator("#book").ClickAsync(), "/bookings/[0-9a-f-]{36}$");
 
         // Held, not yet confirmed: no code, the payment form mounted with this booking's PaymentIntent.
         Assert.Equal("待支付", await page.Locator("#booking-status").InnerTextAsync());
@@ -62,8 +60,7 @@ public class PaymentPageTests(BrowserFixture browser) : IClassFixture<BrowserFix
         Assert.Equal("zh", await page.EvaluateAsync<string>("window.stripeCalls.elements.locale"));
         await BrowserFixture.ScreenshotAsync(page, "payment-form-375");
 
-        await page.Locator("#pay").ClickAsync();
-        await page.WaitForURLAsync("**redirect_status=succeeded");
+        await page.NavigateByAsync(() => page.Locator("#pay").ClickAsync(), "redirect_status=succeeded$");
         Assert.Contains("正在确认付款", await page.Locator("#payment-pending").InnerTextAsync(), StringComparison.Ordinal);
 
         // Stripe's webhook arrives; the waiting page notices by itself.
@@ -80,11 +77,9 @@ public class PaymentPageTests(BrowserFixture browser) : IClassFixture<BrowserFix
     {
         var page = await BookingFormAsync("2026-09-30");
         await page.GetByLabel("银行卡").CheckAsync();
-        await page.Locator("#book").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/bookings/[0-9a-f-]{36}$"));
+        await page.NavigateByAsync(() => page.Locator("#book").ClickAsync(), "/bookings/[0-9a-f-]{36}$");
         await page.EvaluateAsync("sessionStorage.setItem('outcome', 'failed')");
-        await page.Locator("#pay").ClickAsync();
-        await page.WaitForURLAsync("**redirect_status=failed");
+        await page.NavigateByAsync(() => page.Locator("#pay").ClickAsync(), "redirect_status=failed$");
         Assert.Equal(0, await page.Locator("#payment-pending").CountAsync());
         Assert.Contains("付款没有完成", await page.Locator("#payment-message").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("stand-in payment element", await page.Locator("#payment-element").InnerTextAsync());
@@ -96,12 +91,10 @@ public class PaymentPageTests(BrowserFixture browser) : IClassFixture<BrowserFix
         var page = await BookingFormAsync("2026-09-29");
         await page.GetByLabel("微信支付").CheckAsync();
         browser.Api.Stripe!.FailNext(3);
-        await page.Locator("#book").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/bookings/[0-9a-f-]{36}$"));
+        await page.NavigateByAsync(() => page.Locator("#book").ClickAsync(), "/bookings/[0-9a-f-]{36}$");
         Assert.Equal("待支付", await page.Locator("#booking-status").InnerTextAsync());
 
-        await page.Locator("#retry-payment").ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await page.NavigateByAsync(() => page.Locator("#retry-payment").ClickAsync());
         Assert.Equal("stand-in payment element", await page.Locator("#payment-element").InnerTextAsync());
     }
 }

@@ -5,7 +5,7 @@ namespace BananTourism.Browser.Tests;
 
 /// <summary>Signing up, my bookings, cancelling with the refund shown first, the calendar file, a stay, and the
 /// English pages. The clock stands at 09:00 on 21 September 2026.</summary>
-public class TouristPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class TouristPagesTests(BrowserFixture browser) : BrowserTest, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task SignUp_WithBadInput_ShowsEachErrorByItsField_ThenSignsIn()
@@ -15,8 +15,7 @@ public class TouristPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.GetByLabel("邮箱").FillAsync("not-an-email");
         await page.GetByLabel("密码").FillAsync("short");
         await page.GetByLabel("昵称").FillAsync("小李");
-        await page.Locator("#signup").ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await page.NavigateByAsync(() => page.Locator("#signup").ClickAsync());
         Assert.Equal("请填写有效的邮箱。", await page.Locator("#err-email").InnerTextAsync());
         Assert.NotEqual("", await page.Locator("#err-password").InnerTextAsync());
         Assert.Equal("", await page.Locator("#err-displayName").InnerTextAsync());
@@ -26,8 +25,7 @@ public class TouristPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
 
         await page.GetByLabel("邮箱").FillAsync("xiaoli@example.com");
         await page.GetByLabel("密码").FillAsync("Roses&Shrimp2026");
-        await page.Locator("#signup").ClickAsync();
-        await page.WaitForURLAsync("**/");
+        await page.NavigateByAsync(() => page.Locator("#signup").ClickAsync(), "/$");
         Assert.Equal(1, await page.Locator("#nav-bookings").CountAsync());
 
         // The same email again is refused, in words.
@@ -36,8 +34,7 @@ public class TouristPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await other.GetByLabel("邮箱").FillAsync("XiaoLi@example.com");
         await other.GetByLabel("密码").FillAsync("Roses&Shrimp2026");
         await other.GetByLabel("昵称").FillAsync("小李");
-        await other.Locator("#signup").ClickAsync();
-        await other.WaitForLoadStateAsync();
+        await other.NavigateByAsync(() => other.Locator("#signup").ClickAsync());
         Assert.Contains("这个邮箱已经注册过了", await other.Locator("#form-errors").InnerTextAsync(), StringComparison.Ordinal);
     }
 
@@ -48,8 +45,7 @@ public class TouristPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.GotoAsync("/account/signin");
         await page.GetByLabel("邮箱").FillAsync("tourist@banan.local");
         await page.GetByLabel("密码").FillAsync("wrong-password");
-        await page.Locator("#signin").ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await page.NavigateByAsync(() => page.Locator("#signin").ClickAsync());
         Assert.Contains("邮箱或密码不对", await page.Locator("#form-errors").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "signin-error-375");
     }
@@ -60,8 +56,7 @@ public class TouristPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var page = await browser.PhoneAsync();
         await BrowserFixture.SignInAsync(page, "tourist@banan.local");
         await page.GotoAsync("/bookings");
-        await page.Locator("#signout").ClickAsync();
-        await page.WaitForURLAsync("**/");
+        await page.NavigateByAsync(() => page.Locator("#signout").ClickAsync(), "/$");
         Assert.Equal(1, await page.Locator("#nav-signin").CountAsync());
         await page.GotoAsync("/bookings");
         Assert.Contains("/account/signin", page.Url, StringComparison.Ordinal);
@@ -86,12 +81,10 @@ public class TouristPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.Contains("BEGIN:VCALENDAR", ics, StringComparison.Ordinal);
         Assert.Contains("DTSTART", ics, StringComparison.Ordinal);
 
-        await page.Locator("#cancel-link").ClickAsync();
-        await page.WaitForURLAsync("**/cancel");
+        await page.NavigateByAsync(() => page.Locator("#cancel-link").ClickAsync(), "/cancel$");
         Assert.Contains("无需退款", await page.Locator("#refund-preview").InnerTextAsync(), StringComparison.Ordinal); // pay on arrival
         await BrowserFixture.ScreenshotAsync(page, "cancel-preview-375");
-        await page.Locator("#confirm-cancel").ClickAsync();
-        await page.WaitForURLAsync($"**/bookings/{id}");
+        await page.NavigateByAsync(() => page.Locator("#confirm-cancel").ClickAsync(), $"/bookings/{id}$");
         Assert.Equal("已取消", await page.Locator("#booking-status").InnerTextAsync());
         Assert.Equal(0, await page.Locator("#cancel-link").CountAsync());
 
@@ -123,14 +116,11 @@ public class TouristPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var page = await browser.PhoneAsync();
         await BrowserFixture.SignInAsync(page, "tourist@banan.local");
         await page.GotoAsync("/");
-        await page.Locator("#venues a").Filter(new() { HasText = "农家乐" }).First.ClickAsync();
-        await page.Locator("main ul.cards a").First.ClickAsync();
-        await page.WaitForURLAsync("**/offerings/**");
-        await page.Locator("#availability li[data-date='2026-09-25'] a.button").ClickAsync();
-        await page.WaitForURLAsync("**/book?checkIn=2026-09-25");
+        await page.NavigateByAsync(() => page.Locator("#venues a").Filter(new() { HasText = "农家乐" }).First.ClickAsync(), "/venues/");
+        await page.NavigateByAsync(() => page.Locator("main ul.cards a").First.ClickAsync(), "/offerings/");
+        await page.NavigateByAsync(() => page.Locator("#availability li[data-date='2026-09-25'] a.button").ClickAsync(), "/book\\?checkIn=2026-09-25$");
         await page.GetByLabel("离店日期").FillAsync("2026-09-27");
-        await page.Locator("#book").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/bookings/[0-9a-f-]{36}$"));
+        await page.NavigateByAsync(() => page.Locator("#book").ClickAsync(), "/bookings/[0-9a-f-]{36}$");
         Assert.Contains("2026-09-25 → 2026-09-27", await page.Locator("#booking-when").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(2, await page.Locator("table.breakdown tbody tr").CountAsync()); // a line per night
     }
@@ -141,13 +131,11 @@ public class TouristPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var page = await browser.PhoneAsync();
         await BrowserFixture.SignInAsync(page, "tourist@banan.local");
         await OpenRosesFormAsync(page, "2026-09-27");
-        await page.Locator("#language-switch").ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await page.NavigateByAsync(() => page.Locator("#language-switch").ClickAsync(), "/book\\?");
         Assert.Contains("Confirm booking", await page.Locator("#book").InnerTextAsync(), StringComparison.Ordinal);
         await page.GetByLabel("Adults", new() { Exact = true }).FillAsync("0");
         await page.GetByLabel("Children", new() { Exact = true }).FillAsync("0");
-        await page.Locator("#book").ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await page.NavigateByAsync(() => page.Locator("#book").ClickAsync());
         Assert.NotEqual("", await page.Locator("#form-errors, #err-adults").First.InnerTextAsync());
         await BrowserFixture.AssertFitsAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "booking-form-en-375");
@@ -159,14 +147,12 @@ public class TouristPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var page = await browser.PhoneAsync();
         await BrowserFixture.SignInAsync(page, "tourist@banan.local");
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "玫瑰采摘" }).ClickAsync();
-        await page.WaitForURLAsync("**/offerings/**");
+        await page.NavigateByAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync(), "/venues/");
+        await page.NavigateByAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "玫瑰采摘" }).ClickAsync(), "/offerings/");
 
         // Tab to the first "预订" of the two-week list and press Enter.
         await TabUntilAsync(page, "document.activeElement.matches('#availability a.button')");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/book?**");
+        await page.NavigateByAsync(() => page.Keyboard.PressAsync("Enter"), "/book\\?");
 
         await TabUntilAsync(page, "document.activeElement.id === 'f-adults'");
         await page.Keyboard.PressAsync("Control+A");
@@ -174,8 +160,7 @@ public class TouristPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync("0");
-        await page.Keyboard.PressAsync("Enter"); // submits the form from a text field
-        await page.WaitForURLAsync(new Regex("/bookings/[0-9a-f-]{36}$"));
+        await page.NavigateByAsync(() => page.Keyboard.PressAsync("Enter"), "/bookings/[0-9a-f-]{36}$"); // submits the form from a text field
         Assert.Matches("^[0-9A-Z]{4}-[0-9A-Z]{4}$", await page.Locator("#verification-code").InnerTextAsync());
     }
 
@@ -201,8 +186,7 @@ public class TouristPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var response = await tourist.GotoAsync("/operator");
         Assert.Equal(403, response!.Status);
         Assert.Contains("/account/denied", tourist.Url, StringComparison.Ordinal);
-        await tourist.Locator("#signin-as-other").ClickAsync();
-        await tourist.WaitForURLAsync("**/account/signin");
+        await tourist.NavigateByAsync(() => tourist.Locator("#signin-as-other").ClickAsync(), "/account/signin$");
         await BrowserFixture.SignInAsync(tourist, "operator.rose@banan.local");
         Assert.Equal(200, (await tourist.GotoAsync("/operator"))!.Status);
     }
@@ -212,19 +196,16 @@ public class TouristPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
     private static async Task OpenRosesFormAsync(IPage page, string date)
     {
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "玫瑰采摘" }).ClickAsync();
-        await page.WaitForURLAsync("**/offerings/**");
-        await page.Locator($"#availability li[data-date='{date}'] a.button").First.ClickAsync();
-        await page.WaitForURLAsync("**/book?**");
+        await page.NavigateByAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync(), "/venues/");
+        await page.NavigateByAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "玫瑰采摘" }).ClickAsync(), "/offerings/");
+        await page.NavigateByAsync(() => page.Locator($"#availability li[data-date='{date}'] a.button").First.ClickAsync(), "/book\\?");
     }
 
     private static async Task<string> BookRosesAsync(IPage page, string date, int adults)
     {
         await OpenRosesFormAsync(page, date);
         await page.GetByLabel("成人", new() { Exact = true }).FillAsync(adults.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await page.Locator("#book").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/bookings/[0-9a-f-]{36}$"));
+        await page.NavigateByAsync(() => page.Locator("#book").ClickAsync(), "/bookings/[0-9a-f-]{36}$");
         return page.Url[(page.Url.LastIndexOf('/') + 1)..];
     }
 }
