@@ -612,3 +612,103 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202052943_PayOnArrivalAndTouristLimits'
+)
+BEGIN
+    ALTER TABLE [Users] ADD [UnpaidHolds] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202052943_PayOnArrivalAndTouristLimits'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [MaxUnitsPerBooking] int NOT NULL DEFAULT 5;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202052943_PayOnArrivalAndTouristLimits'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [PayOnArrivalAllowed] bit NOT NULL DEFAULT CAST(1 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202052943_PayOnArrivalAndTouristLimits'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [PayOnArrivalMaxPeople] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202052943_PayOnArrivalAndTouristLimits'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [PeoplePerUnitMax] int NOT NULL DEFAULT 4;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202052943_PayOnArrivalAndTouristLimits'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [PeoplePerUnitMin] int NOT NULL DEFAULT 1;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202052943_PayOnArrivalAndTouristLimits'
+)
+BEGIN
+    CREATE TABLE [TouristDays] (
+        [TouristId] uniqueidentifier NOT NULL,
+        [Date] date NOT NULL,
+        [PayOnArrivalPeople] int NOT NULL,
+        CONSTRAINT [PK_TouristDays] PRIMARY KEY ([TouristId], [Date]),
+        CONSTRAINT [CK_TouristDays_PayOnArrivalPeople] CHECK ("PayOnArrivalPeople" >= 0),
+        CONSTRAINT [FK_TouristDays_Users_TouristId] FOREIGN KEY ([TouristId]) REFERENCES [Users] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202052943_PayOnArrivalAndTouristLimits'
+)
+BEGIN
+    EXEC(N'UPDATE Offerings SET PayOnArrivalAllowed = 0 WHERE Kind = 1;');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202052943_PayOnArrivalAndTouristLimits'
+)
+BEGIN
+    EXEC(N'UPDATE Users SET UnpaidHolds = (SELECT COUNT(*) FROM Bookings WHERE Bookings.TouristId = Users.Id AND Bookings.Status = 0);');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202052943_PayOnArrivalAndTouristLimits'
+)
+BEGIN
+    EXEC(N'INSERT INTO TouristDays (TouristId, Date, PayOnArrivalPeople) SELECT TouristId, Date, SUM(Adults + Children) FROM Bookings WHERE Status = 1 AND PaymentMethod = 0 GROUP BY TouristId, Date;');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202052943_PayOnArrivalAndTouristLimits'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202052943_PayOnArrivalAndTouristLimits', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

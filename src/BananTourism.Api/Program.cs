@@ -1,5 +1,6 @@
 using BananTourism.Api.Hosting;
 using BananTourism.Application.Common;
+using BananTourism.Application.Common.Security;
 using BananTourism.Infrastructure;
 using BananTourism.Infrastructure.Persistence;
 using BananTourism.Infrastructure.Seeding;
@@ -39,6 +40,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
     options.PipelineBehaviors =
     [
         typeof(LoggingBehavior<,>),
+        typeof(AuthorizationBehavior<,>),
         typeof(ValidationBehavior<,>),
         typeof(OpenConnectionBehavior<,>),
     ];

@@ -60,7 +60,7 @@ public class BookingTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var tourist = await api.NewTouristAsync();
         var camping = await _anonymous.OfferingIdAsync("星空露营");
-        var booking = await tourist.BookOkAsync(Booker.StayBooking(camping, "2026-10-01", "2026-10-02"));
+        var booking = await tourist.BookOkAsync(Booker.StayBooking(camping, "2026-10-01", "2026-10-02", paymentMethod: "alipay"));
         Assert.Equal(58800, booking["total"]!.Get<long>("amount"));
     }
 
@@ -158,7 +158,7 @@ public class BookingTests(ApiFactory api) : IClassFixture<ApiFactory>
             .AssertProblemAsync(HttpStatusCode.Conflict, "already_started");
         await tourist.BookOkAsync(Booker.SlotBooking(roses, await _anonymous.SlotIdAsync(roses, "2026-09-21", "14:00")));
         var camping = await _anonymous.OfferingIdAsync("星空露营");
-        await (await tourist.BookAsync(Booker.StayBooking(camping, "2026-09-20", "2026-09-22")))
+        await (await tourist.BookAsync(Booker.StayBooking(camping, "2026-09-20", "2026-09-22", paymentMethod: "card")))
             .AssertProblemAsync(HttpStatusCode.Conflict, "already_started");
     }
 
@@ -204,7 +204,7 @@ public class BookingTests(ApiFactory api) : IClassFixture<ApiFactory>
         var tourist = await api.NewTouristAsync();
         var camping = await _anonymous.OfferingIdAsync("星空露营");
         // The demo schedule runs 60 days, to 19 November.
-        await (await tourist.BookAsync(Booker.StayBooking(camping, "2026-11-18", "2026-11-22"))).AssertProblemAsync(HttpStatusCode.Conflict, "not_on_sale");
+        await (await tourist.BookAsync(Booker.StayBooking(camping, "2026-11-18", "2026-11-22", paymentMethod: "card"))).AssertProblemAsync(HttpStatusCode.Conflict, "not_on_sale");
         var nights = await api.WithDbAsync(db => db.Nights.Where(n => n.OfferingId == Guid.Parse(camping) && n.Date >= new DateOnly(2026, 11, 18)).SumAsync(n => n.Reserved, Ct));
         Assert.Equal(0, nights);
     }
@@ -379,7 +379,8 @@ public class BookingTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.OK, (await (await api.SignInAsync("operator.rose@banan.local")).GetAsync($"/api/v1/bookings/{id}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await api.SignInAsync("admin@banan.local")).GetAsync($"/api/v1/bookings/{id}", Ct)).StatusCode);
         await (await (await api.SignInAsync("operator.yunlin@banan.local")).GetAsync($"/api/v1/bookings/{id}", Ct)).AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
-        await (await (await api.SignInAsync("officer.ersheng@banan.local")).GetAsync($"/api/v1/bookings/{id}", Ct)).AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
+        // Officers read figures, not bookings: the role is refused (403), whoever's booking it is.
+        await (await (await api.SignInAsync("officer.ersheng@banan.local")).GetAsync($"/api/v1/bookings/{id}", Ct)).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal(HttpStatusCode.Forbidden, (await (await api.SignInAsync("operator.rose@banan.local")).PostAsync($"/api/v1/bookings/{id}/cancel", null, Ct)).StatusCode);
     }
 

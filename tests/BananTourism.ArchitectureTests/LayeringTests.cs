@@ -1,5 +1,6 @@
 using System.Reflection;
 using BananTourism.Application.Common;
+using BananTourism.Application.Common.Security;
 using BananTourism.Domain.Common;
 using BananTourism.Infrastructure.Persistence;
 using Mediator;
@@ -53,6 +54,40 @@ public class LayeringTests
             .Select(i => i.GetGenericArguments()[0])
             .ToHashSet();
         Assert.Empty(MessageTypes().Where(m => !handled.Contains(m.Type)).Select(m => m.Type.FullName));
+    }
+
+    [Fact]
+    public void EveryCommandAndQuery_DeclaresWhoMaySendIt()
+    {
+        // AuthorizationBehavior refuses a message that declares nobody; this says which one, before anyone ships it.
+        var undeclared = MessageTypes()
+            .Where(m => m.Type.GetCustomAttribute<AllowedAttribute>() is not { Callers.Count: > 0 })
+            .Select(m => m.Type.FullName);
+        Assert.Empty(undeclared);
+    }
+
+    [Fact]
+    public void Handlers_DoNotCheckRolesByHand()
+    {
+        // Roles are declared on the message; scoping helpers may still narrow by role (an officer's township), but a
+        // handler that refuses by its caller's role itself would be a second, drifting source of the rule.
+        var source = Path.Combine(RepositoryRoot(), "src", "BananTourism.Application");
+        var offenders = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains("currentUser.Role", StringComparison.Ordinal))
+            .Select(Path.GetFileName);
+        Assert.Empty(offenders);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "BananTourism.sln")))
+        {
+            dir = Path.GetDirectoryName(dir);
+        }
+
+        return dir ?? throw new InvalidOperationException("BananTourism.sln not found above " + AppContext.BaseDirectory);
     }
 
     [Fact]

@@ -12,4 +12,6 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
         Enum.TryParse<Role>(accessor.HttpContext?.User.FindFirst(Claims.Role)?.Value, ignoreCase: true, out var role)
             ? role
             : null;
+
+    public bool IsSystem => accessor.HttpContext is null;
 }

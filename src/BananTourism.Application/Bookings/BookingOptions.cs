@@ -11,6 +11,10 @@ public sealed class BookingOptions
     /// <summary>Unpaid holds one tourist may have at once, so nobody can lock a village's capacity for free.</summary>
     public int MaxUnpaidHolds { get; set; } = 3;
 
+    /// <summary>People one tourist's open pay-on-arrival bookings may hold for one visit date, over all offerings:
+    /// nothing is paid until the gate, so one account cannot empty a village for a day.</summary>
+    public int MaxPayOnArrivalPeoplePerDay { get; set; } = 20;
+
     /// <summary>How often overdue holds are expired.</summary>
     public int ExpirySweepSeconds { get; set; } = 15;
 }

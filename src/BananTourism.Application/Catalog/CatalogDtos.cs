@@ -36,3 +36,16 @@ public sealed record PricesDto(Money? Adult, Money? Child, Money? PerNight, Mone
 }
 
 public sealed record CancellationPolicyDto(int FreeUntilHoursBefore, int RefundPercentAfter);
+
+/// <summary>到店付款: whether a party may pay at the gate, and up to how many people (null: any).</summary>
+public sealed record PayOnArrivalDto(bool Allowed, int? MaxPeople)
+{
+    public static PayOnArrivalDto From(PayOnArrivalRule rule) => new(rule.Allowed, rule.MaxPeople);
+}
+
+/// <summary>How many people one room or pitch of a stay takes.</summary>
+public sealed record PeoplePerUnitDto(int Min, int Max)
+{
+    public static PeoplePerUnitDto? From(Offering offering) =>
+        offering.Kind == OfferingKind.Nightly ? new PeoplePerUnitDto(offering.Units.MinPeople, offering.Units.MaxPeople) : null;
+}

@@ -37,6 +37,8 @@ public interface IAppDbContext
 
     DbSet<VenueDay> VenueDays { get; }
 
+    DbSet<TouristDay> TouristDays { get; }
+
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
 
     DbSet<WalkIn> WalkIns { get; }

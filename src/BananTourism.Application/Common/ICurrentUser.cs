@@ -8,4 +8,7 @@ public interface ICurrentUser
     Guid? Id { get; }
 
     Role? Role { get; }
+
+    /// <summary>True when no HTTP request is behind the call: a background job or a maintenance command.</summary>
+    bool IsSystem { get; }
 }

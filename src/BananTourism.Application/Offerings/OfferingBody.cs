@@ -19,7 +19,10 @@ public sealed record OfferingBody(
     int? MaxParty,
     int? MinNights,
     CancellationPolicyDto CancellationPolicy,
-    bool Published)
+    bool Published,
+    PayOnArrivalDto? PayOnArrival = null,
+    PeoplePerUnitDto? PeoplePerUnit = null,
+    int? MaxUnitsPerBooking = null)
 {
     public OfferingDetails ToDetails() => new(
         Name.Trim(), NameEn?.Trim(), Description.Trim(), Category,
@@ -27,7 +30,11 @@ public sealed record OfferingBody(
             Prices.Child?.Amount, Prices.Weekend?.Amount, Prices.Holiday?.Amount),
         MinParty, MaxParty, Kind == OfferingKind.Nightly ? MinNights : null,
         new CancellationPolicy(CancellationPolicy.FreeUntilHoursBefore, CancellationPolicy.RefundPercentAfter),
-        Published);
+        Published,
+        PayOnArrival is { } payOnArrival ? new PayOnArrivalRule(payOnArrival.Allowed, payOnArrival.MaxPeople) : null,
+        Kind == OfferingKind.Nightly
+            ? new UnitRules(PeoplePerUnit?.Min ?? UnitRules.Default.MinPeople, PeoplePerUnit?.Max ?? UnitRules.Default.MaxPeople, MaxUnitsPerBooking ?? UnitRules.Default.MaxUnitsPerBooking)
+            : null);
 }
 
 public sealed record PricesBody(Money? Adult, Money? Child, Money? PerNight, Money? Weekend, Money? Holiday);
@@ -53,6 +60,20 @@ public sealed class OfferingBodyValidator : AbstractValidator<OfferingBody>
         RuleFor(b => b.CancellationPolicy).NotNull();
         RuleFor(b => b.CancellationPolicy.FreeUntilHoursBefore).InclusiveBetween(0, 720).When(b => b.CancellationPolicy is not null);
         RuleFor(b => b.CancellationPolicy.RefundPercentAfter).InclusiveBetween(0, 100).When(b => b.CancellationPolicy is not null);
+
+        RuleFor(b => b.PayOnArrival!.MaxPeople).InclusiveBetween(1, 500).When(b => b.PayOnArrival is not null);
+        When(b => b.PeoplePerUnit is not null, () =>
+        {
+            RuleFor(b => b.PeoplePerUnit!.Min).InclusiveBetween(1, 50);
+            RuleFor(b => b.PeoplePerUnit!.Max).InclusiveBetween(1, 50)
+                .GreaterThanOrEqualTo(b => b.PeoplePerUnit!.Min).WithMessage("peoplePerUnit.max must not be below peoplePerUnit.min.");
+        });
+        RuleFor(b => b.MaxUnitsPerBooking).InclusiveBetween(1, 100);
+        When(b => b.Kind == OfferingKind.TimeSlot, () =>
+        {
+            RuleFor(b => b.PeoplePerUnit).Null().WithMessage("Only stays have units.");
+            RuleFor(b => b.MaxUnitsPerBooking).Null().WithMessage("Only stays have units.");
+        });
 
         RuleFor(b => b.Prices).NotNull();
         When(b => b.Prices is not null, () =>
@@ -83,10 +104,12 @@ public sealed class OfferingBodyValidator : AbstractValidator<OfferingBody>
 /// <summary>An offering as its operator sees it, published or not.</summary>
 public sealed record OperatorOffering(
     Guid Id, Guid VenueId, string Name, string? NameEn, string Description, OfferingKind Kind, Category Category,
-    PricesDto Prices, int? MinParty, int? MaxParty, int? MinNights, CancellationPolicyDto CancellationPolicy, bool Published)
+    PricesDto Prices, int? MinParty, int? MaxParty, int? MinNights, CancellationPolicyDto CancellationPolicy, bool Published,
+    PayOnArrivalDto PayOnArrival, PeoplePerUnitDto? PeoplePerUnit, int? MaxUnitsPerBooking)
 {
     public static OperatorOffering From(Offering o) => new(
         o.Id, o.VenueId, o.Name, o.NameEn, o.Description, o.Kind, o.Category, PricesDto.From(o.Kind, o.Prices),
         o.MinParty, o.MaxParty, o.MinNights,
-        new CancellationPolicyDto(o.CancellationPolicy.FreeUntilHoursBefore, o.CancellationPolicy.RefundPercentAfter), o.Published);
+        new CancellationPolicyDto(o.CancellationPolicy.FreeUntilHoursBefore, o.CancellationPolicy.RefundPercentAfter), o.Published,
+        PayOnArrivalDto.From(o.PayOnArrival), PeoplePerUnitDto.From(o), o.Kind == OfferingKind.Nightly ? o.Units.MaxUnitsPerBooking : null);
 }

@@ -123,6 +123,7 @@ public sealed partial class PaymentSettlement(
                                 .SetProperty(x => x.PaymentStatus, PaymentStatus.Paid).SetProperty(x => x.AmountPaid, paid)
                                 .SetProperty(x => x.PaymentIntentId, intent.Id), ct) == 1)
                     {
+                        await TouristLedger.ReleaseHoldAsync(tx, booking.TouristId, ct);
                         await DailyStats.BookedAsync(tx, booking, +1, ct);
                         await DailyStats.RevenueAsync(tx, booking, paid, ct);
                     }
@@ -162,6 +163,7 @@ public sealed partial class PaymentSettlement(
             if (won == 1)
             {
                 await CapacityLedger.ReleaseAsync(tx, booking, ct);
+                await TouristLedger.ReleaseHoldAsync(tx, booking.TouristId, ct);
             }
         }
 

@@ -28,6 +28,15 @@ public static class BookingErrors
     public static readonly Error NotConfirmed = Error.Conflict(
         "not_confirmed", "The booking is not confirmed, so it has no ticket yet.");
 
+    public static readonly Error PayOnArrivalNotAllowed = Error.Conflict(
+        "pay_on_arrival_not_allowed", "This offering does not take payment on arrival for this party: pay online.");
+
+    public static Error PayOnArrivalLimit(int max) => Error.Conflict(
+        "pay_on_arrival_limit", $"Bookings paid on arrival may hold at most {max} people per visit date for one tourist: pay online, or cancel another booking for that date.");
+
+    public static readonly Error PhoneNotVerified = Error.Forbidden(
+        "phone_not_verified", "Verify your mobile number first (POST /api/v1/me/phone/code, then /verify).");
+
     public static Error PartySize(int? min, int? max) => Error.Unprocessable(
         "party_size_not_allowed", $"This offering takes parties of {min ?? 1} to {max?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "any number of"} people.");
 

@@ -34,6 +34,11 @@ public sealed class Offering
 
     public CancellationPolicy CancellationPolicy { get; private set; } = null!;
 
+    public PayOnArrivalRule PayOnArrival { get; private set; } = null!;
+
+    /// <summary>People per unit and units per booking; meaningful for stays only.</summary>
+    public UnitRules Units { get; private set; } = null!;
+
     public bool Published { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -74,11 +79,14 @@ public sealed class Offering
         MaxParty = details.MaxParty;
         MinNights = details.MinNights;
         CancellationPolicy = details.CancellationPolicy;
+        PayOnArrival = details.PayOnArrival ?? PayOnArrivalRule.DefaultFor(Kind);
+        Units = details.Units ?? UnitRules.Default;
         Published = details.Published;
     }
 }
 
-/// <summary>The fields an operator edits on an offering.</summary>
+/// <summary>The fields an operator edits on an offering; the pay-on-arrival and unit rules take the kind's
+/// defaults where not given.</summary>
 public sealed record OfferingDetails(
     string Name,
     string? NameEn,
@@ -89,7 +97,9 @@ public sealed record OfferingDetails(
     int? MaxParty,
     int? MinNights,
     CancellationPolicy CancellationPolicy,
-    bool Published);
+    bool Published,
+    PayOnArrivalRule? PayOnArrival = null,
+    UnitRules? Units = null);
 
 public static class OfferingErrors
 {

@@ -28,6 +28,10 @@ public sealed class User
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>A tourist's held, unpaid bookings right now; taken and given back by conditional UPDATEs in the
+    /// same transactions as the holds, and checked against <c>Bookings:MaxUnpaidHolds</c>.</summary>
+    public int UnpaidHolds { get; private set; }
+
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
 
     public static User Create(
@@ -57,8 +61,6 @@ public static class UserErrors
     public static readonly Error NotFound = Error.NotFound("not_found", "The account does not exist.");
 
     public static readonly Error NotSignedIn = Error.Unauthorized("unauthorized", "Sign in first.");
-
-    public static readonly Error AdminOnly = Error.Forbidden("forbidden", "Only an admin can do this.");
 
     public static readonly Error UnknownTownship = Error.Validation("townshipId", "The township does not exist.");
 }

@@ -238,6 +238,25 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                     b.ToTable("Bookings");
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Bookings.TouristDay", b =>
+                {
+                    b.Property<Guid>("TouristId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PayOnArrivalPeople")
+                        .HasColumnType("int");
+
+                    b.HasKey("TouristId", "Date");
+
+                    b.ToTable("TouristDays", t =>
+                        {
+                            t.HasCheckConstraint("CK_TouristDays_PayOnArrivalPeople", "\"PayOnArrivalPeople\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Calendar.Holiday", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -395,6 +414,19 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                                 .HasColumnName("RefundPercentAfter");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PayOnArrival", "BananTourism.Domain.Offerings.Offering.PayOnArrival#PayOnArrivalRule", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("Allowed")
+                                .HasColumnType("bit")
+                                .HasColumnName("PayOnArrivalAllowed");
+
+                            b1.Property<int?>("MaxPeople")
+                                .HasColumnType("int")
+                                .HasColumnName("PayOnArrivalMaxPeople");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Prices", "BananTourism.Domain.Offerings.Offering.Prices#PriceList", b1 =>
                         {
                             b1.IsRequired();
@@ -414,6 +446,23 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                             b1.Property<long?>("Weekend")
                                 .HasColumnType("bigint")
                                 .HasColumnName("PriceWeekend");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Units", "BananTourism.Domain.Offerings.Offering.Units#UnitRules", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("MaxPeople")
+                                .HasColumnType("int")
+                                .HasColumnName("PeoplePerUnitMax");
+
+                            b1.Property<int>("MaxUnitsPerBooking")
+                                .HasColumnType("int")
+                                .HasColumnName("MaxUnitsPerBooking");
+
+                            b1.Property<int>("MinPeople")
+                                .HasColumnType("int")
+                                .HasColumnName("PeoplePerUnitMin");
                         });
 
                     b.HasKey("Id");
@@ -529,6 +578,9 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
 
                     b.Property<Guid?>("TownshipId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("UnpaidHolds")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -708,6 +760,15 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Bookings.TouristDay", b =>
+                {
+                    b.HasOne("BananTourism.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("TouristId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BananTourism.Domain.Geography.Village", b =>

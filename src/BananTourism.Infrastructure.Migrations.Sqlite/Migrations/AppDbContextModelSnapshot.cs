@@ -233,6 +233,25 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                     b.ToTable("Bookings");
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Bookings.TouristDay", b =>
+                {
+                    b.Property<Guid>("TouristId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PayOnArrivalPeople")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TouristId", "Date");
+
+                    b.ToTable("TouristDays", t =>
+                        {
+                            t.HasCheckConstraint("CK_TouristDays_PayOnArrivalPeople", "\"PayOnArrivalPeople\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Calendar.Holiday", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -390,6 +409,19 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                                 .HasColumnName("RefundPercentAfter");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PayOnArrival", "BananTourism.Domain.Offerings.Offering.PayOnArrival#PayOnArrivalRule", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("Allowed")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PayOnArrivalAllowed");
+
+                            b1.Property<int?>("MaxPeople")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PayOnArrivalMaxPeople");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Prices", "BananTourism.Domain.Offerings.Offering.Prices#PriceList", b1 =>
                         {
                             b1.IsRequired();
@@ -409,6 +441,23 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                             b1.Property<long?>("Weekend")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("PriceWeekend");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Units", "BananTourism.Domain.Offerings.Offering.Units#UnitRules", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("MaxPeople")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PeoplePerUnitMax");
+
+                            b1.Property<int>("MaxUnitsPerBooking")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("MaxUnitsPerBooking");
+
+                            b1.Property<int>("MinPeople")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PeoplePerUnitMin");
                         });
 
                     b.HasKey("Id");
@@ -524,6 +573,9 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
 
                     b.Property<Guid?>("TownshipId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("UnpaidHolds")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -703,6 +755,15 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Bookings.TouristDay", b =>
+                {
+                    b.HasOne("BananTourism.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("TouristId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BananTourism.Domain.Geography.Village", b =>

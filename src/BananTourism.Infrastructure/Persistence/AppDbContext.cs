@@ -35,6 +35,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<Booking> Bookings => Set<Booking>();
 
+    public DbSet<TouristDay> TouristDays => Set<TouristDay>();
+
     public DbSet<VenueDay> VenueDays => Set<VenueDay>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

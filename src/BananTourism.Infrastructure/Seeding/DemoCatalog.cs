@@ -28,6 +28,9 @@ internal static class DemoCatalog
 
     private static readonly int[] AllYear = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
+    /// <summary>The farm-stays grant pay on arrival to small parties; 星空露营's pitches keep the default (online only).</summary>
+    private static readonly PayOnArrivalRule FarmStayPayOnArrival = new(true, 6);
+
     private static readonly Times Morning = new(new(9, 0), new(11, 0));
     private static readonly Times Afternoon = new(new(14, 0), new(16, 0));
 
@@ -112,31 +115,31 @@ internal static class DemoCatalog
             [
                 new("山景标准间", "Mountain-view double room", OfferingKind.Nightly, Category.FarmStay,
                     "两人间，含早餐。", new PriceList(26800, null, 32800, 39800),
-                    null, null, 1, new CancellationPolicy(48, 50), AllYear, [], 8),
+                    null, null, 1, new CancellationPolicy(48, 50), AllYear, [], 8, FarmStayPayOnArrival, new UnitRules(1, 2, 4)),
                 new("家庭房", "Family room", OfferingKind.Nightly, Category.FarmStay,
                     "可住两大一小，含早餐。", new PriceList(38800, null, 45800, 52800),
-                    null, null, 1, new CancellationPolicy(48, 50), AllYear, [], 4),
+                    null, null, 1, new CancellationPolicy(48, 50), AllYear, [], 4, FarmStayPayOnArrival, new UnitRules(1, 3, 2)),
             ]),
         new("黄金林果园人家", "Huangjinlin Orchard Home", "黄金林村", "operator.nongjiale@banan.local", null, 29.3583, 106.8855,
             "柑橘园里的农家乐，农家饭与果园客房。",
             [
                 new("果园客房", "Orchard room", OfferingKind.Nightly, Category.FarmStay,
                     "两人间，含早餐。", new PriceList(19800, null, 23800, 28800),
-                    null, null, 1, new CancellationPolicy(24, 50), AllYear, [], 6),
+                    null, null, 1, new CancellationPolicy(24, 50), AllYear, [], 6, FarmStayPayOnArrival, new UnitRules(1, 2, 4)),
             ]),
         new("塘湾山居", "Tangwan Mountain Lodge", "塘湾村", "operator.nongjiale@banan.local", null, 29.2219, 106.9097,
             "羊鹿山下的民宿式农家乐。",
             [
                 new("山景房", "Mountain room", OfferingKind.Nightly, Category.FarmStay,
                     "两人间，含早餐。", new PriceList(22800, null, 27800, 32800),
-                    null, null, 2, new CancellationPolicy(72, 50), AllYear, [], 5),
+                    null, null, 2, new CancellationPolicy(72, 50), AllYear, [], 5, FarmStayPayOnArrival, new UnitRules(1, 2, 4)),
             ]),
         new("永福坝农家乐", "Yongfuba Farm-stay", "河岸村", "operator.nongjiale@banan.local", null, 29.3702, 106.8713,
             "河岸村人居环境示范点的农房改造农家乐。",
             [
                 new("田园客房", "Garden room", OfferingKind.Nightly, Category.FarmStay,
                     "两人间，含早餐。", new PriceList(16800, null, 19800, 23800),
-                    null, null, 1, new CancellationPolicy(24, 50), AllYear, [], 6),
+                    null, null, 1, new CancellationPolicy(24, 50), AllYear, [], 6, FarmStayPayOnArrival, new UnitRules(1, 2, 4)),
             ]),
     ];
 }
@@ -156,4 +159,5 @@ internal sealed record VenueSeed(
 /// <summary>For a time-slot offering, <see cref="Capacity"/> is people per slot; for a nightly one, units per night.</summary>
 internal sealed record OfferingSeed(
     string Name, string NameEn, OfferingKind Kind, Category Category, string Description, PriceList Prices,
-    int? MinParty, int? MaxParty, int? MinNights, CancellationPolicy Policy, int[] SeasonMonths, Times[] Slots, int Capacity);
+    int? MinParty, int? MaxParty, int? MinNights, CancellationPolicy Policy, int[] SeasonMonths, Times[] Slots, int Capacity,
+    PayOnArrivalRule? PayOnArrival = null, UnitRules? Units = null);

@@ -64,7 +64,9 @@ public sealed class DemoDataSeeder(AppDbContext db, IPasswordHasher hasher, Time
                 var offering = Offering.Create(
                     venue.Id,
                     o.Kind,
-                    new OfferingDetails(o.Name, o.NameEn, o.Description, o.Category, o.Prices, o.MinParty, o.MaxParty, o.MinNights, o.Policy, Published: true),
+                    new OfferingDetails(
+                        o.Name, o.NameEn, o.Description, o.Category, o.Prices, o.MinParty, o.MaxParty, o.MinNights, o.Policy, Published: true,
+                        o.PayOnArrival, o.Units),
                     now);
                 db.Offerings.Add(offering);
                 AddSchedule(offering, o, today, now);

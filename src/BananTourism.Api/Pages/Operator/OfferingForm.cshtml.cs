@@ -19,6 +19,7 @@ public sealed class OfferingFormModel(ISender sender) : PageModel
     [
         "name", "nameEn", "description", "kind", "category", "prices.adult", "prices.child", "prices.perNight", "prices.weekend",
         "prices.holiday", "minParty", "maxParty", "minNights", "cancellationPolicy.freeUntilHoursBefore", "cancellationPolicy.refundPercentAfter",
+        "payOnArrival.maxPeople", "peoplePerUnit.min", "peoplePerUnit.max", "maxUnitsPerBooking",
     ];
 
     [BindProperty]
@@ -49,7 +50,12 @@ public sealed class OfferingFormModel(ISender sender) : PageModel
         }
 
         VenueId = venue;
-        Input = new OfferingInput { Kind = OfferingKind.TimeSlot, Category = Category.Picking, FreeUntilHoursBefore = 24, RefundPercentAfter = 50 };
+        Input = new OfferingInput
+        {
+            Kind = OfferingKind.TimeSlot, Category = Category.Picking, FreeUntilHoursBefore = 24, RefundPercentAfter = 50,
+            PayOnArrivalAllowed = true, PeoplePerUnitMin = UnitRules.Default.MinPeople, PeoplePerUnitMax = UnitRules.Default.MaxPeople,
+            MaxUnitsPerBooking = UnitRules.Default.MaxUnitsPerBooking,
+        };
         return Page();
     }
 
@@ -126,6 +132,16 @@ public sealed class OfferingInput
 
     public bool Published { get; set; }
 
+    public bool PayOnArrivalAllowed { get; set; }
+
+    public int? PayOnArrivalMaxPeople { get; set; }
+
+    public int? PeoplePerUnitMin { get; set; }
+
+    public int? PeoplePerUnitMax { get; set; }
+
+    public int? MaxUnitsPerBooking { get; set; }
+
     public static OfferingInput From(OperatorOffering o) => new()
     {
         Name = o.Name, NameEn = o.NameEn, Description = o.Description, Kind = o.Kind, Category = o.Category,
@@ -134,6 +150,8 @@ public sealed class OfferingInput
         MinParty = o.MinParty, MaxParty = o.MaxParty, MinNights = o.MinNights,
         FreeUntilHoursBefore = o.CancellationPolicy.FreeUntilHoursBefore, RefundPercentAfter = o.CancellationPolicy.RefundPercentAfter,
         Published = o.Published,
+        PayOnArrivalAllowed = o.PayOnArrival.Allowed, PayOnArrivalMaxPeople = o.PayOnArrival.MaxPeople,
+        PeoplePerUnitMin = o.PeoplePerUnit?.Min, PeoplePerUnitMax = o.PeoplePerUnit?.Max, MaxUnitsPerBooking = o.MaxUnitsPerBooking,
     };
 
     public OfferingBody ToBody()
@@ -143,7 +161,10 @@ public sealed class OfferingInput
             Name ?? "", string.IsNullOrWhiteSpace(NameEn) ? null : NameEn, Description ?? "", Kind, Category,
             new PricesBody(slots ? Fen(Adult) : null, slots ? Fen(Child) : null, slots ? null : Fen(PerNight), Fen(Weekend), Fen(Holiday)),
             MinParty, MaxParty, slots ? null : MinNights,
-            new CancellationPolicyDto(FreeUntilHoursBefore ?? 0, RefundPercentAfter ?? 0), Published);
+            new CancellationPolicyDto(FreeUntilHoursBefore ?? 0, RefundPercentAfter ?? 0), Published,
+            new PayOnArrivalDto(PayOnArrivalAllowed, PayOnArrivalAllowed ? PayOnArrivalMaxPeople : null),
+            slots ? null : new PeoplePerUnitDto(PeoplePerUnitMin ?? UnitRules.Default.MinPeople, PeoplePerUnitMax ?? UnitRules.Default.MaxPeople),
+            slots ? null : MaxUnitsPerBooking ?? UnitRules.Default.MaxUnitsPerBooking);
     }
 
     private static decimal? Yuan(Money? price) => price is { } p ? p.Amount / 100m : null;

@@ -3,10 +3,12 @@ using BananTourism.Application.Common;
 using BananTourism.Domain.Common;
 using BananTourism.Domain.Users;
 using Mediator;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Accounts.CheckPassword;
 
 /// <summary>The web pages' sign-in: checks the password and answers who it is, for a cookie rather than a token.</summary>
+[Allowed(Caller.Anyone)]
 public sealed record CheckPassword(string Email, string Password) : ICommand<Result<MeDto>>;
 
 public sealed class CheckPasswordHandler(IAppDbContext db, IPasswordHasher hasher) : ICommandHandler<CheckPassword, Result<MeDto>>

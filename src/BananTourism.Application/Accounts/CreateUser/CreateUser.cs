@@ -3,25 +3,22 @@ using BananTourism.Domain.Common;
 using BananTourism.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Accounts.CreateUser;
 
 /// <summary>An admin creates an operator, officer or admin account; officers are assigned a township.</summary>
+[Allowed(Caller.Admin)]
 public sealed record CreateUser(string Email, string Password, string DisplayName, string? Phone, Role Role, Guid? TownshipId)
     : ICommand<Result<CreatedUser>>;
 
 public sealed record CreatedUser(Guid Id, string Email, string DisplayName, Role Role, Guid? TownshipId);
 
-public sealed class CreateUserHandler(IAppDbContext db, IPasswordHasher hasher, ICurrentUser currentUser, TimeProvider clock)
+public sealed class CreateUserHandler(IAppDbContext db, IPasswordHasher hasher, TimeProvider clock)
     : ICommandHandler<CreateUser, Result<CreatedUser>>
 {
     public async ValueTask<Result<CreatedUser>> Handle(CreateUser command, CancellationToken cancellationToken)
     {
-        if (currentUser.Role != Role.Admin)
-        {
-            return UserErrors.AdminOnly;
-        }
-
         if (command.TownshipId is { } townshipId
             && !await db.Townships.AnyAsync(t => t.Id == townshipId, cancellationToken))
         {

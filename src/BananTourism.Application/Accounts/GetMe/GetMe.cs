@@ -3,9 +3,11 @@ using BananTourism.Domain.Common;
 using BananTourism.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Accounts.GetMe;
 
+[Allowed(Caller.SignedIn)]
 public sealed record GetMe : IQuery<Result<MeDto>>;
 
 public sealed record MeDto(Guid Id, string Email, string DisplayName, string? Phone, Role Role, Guid? TownshipId);

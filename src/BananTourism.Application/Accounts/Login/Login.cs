@@ -2,9 +2,11 @@ using BananTourism.Application.Common;
 using BananTourism.Domain.Common;
 using BananTourism.Domain.Users;
 using Mediator;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Accounts.Login;
 
+[Allowed(Caller.Anyone)]
 public sealed record Login(string Email, string Password) : ICommand<Result<LoginResponse>>;
 
 public sealed record LoginResponse(string AccessToken, int ExpiresIn, Role Role);

@@ -3,10 +3,12 @@ using BananTourism.Domain.Common;
 using BananTourism.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Accounts.Register;
 
 /// <summary>A tourist signs up. Other roles are created by an admin.</summary>
+[Allowed(Caller.Anyone)]
 public sealed record Register(string Email, string Password, string DisplayName, string? Phone)
     : ICommand<Result<RegisteredUser>>;
 

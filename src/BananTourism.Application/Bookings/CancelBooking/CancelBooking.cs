@@ -6,11 +6,13 @@ using BananTourism.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Bookings.CancelBooking;
 
 /// <summary>A tourist cancels their held or confirmed booking before it starts; the refund follows the policy
 /// copied when they booked, and the capacity goes back on sale.</summary>
+[Allowed(Caller.Tourist)]
 public sealed record CancelBooking(Guid Id) : ICommand<Result<BookingDto>>;
 
 public sealed partial class CancelBookingHandler(
@@ -57,6 +59,9 @@ public sealed partial class CancelBookingHandler(
             }
 
             await CapacityLedger.ReleaseAsync(tx, booking, token);
+            await (booking.Status == BookingStatus.Held
+                ? TouristLedger.ReleaseHoldAsync(tx, booking.TouristId, token)
+                : TouristLedger.ReleasePayOnArrivalAsync(tx, booking, token));
             if (booking.Status == BookingStatus.Confirmed)
             {
                 await DailyStats.BookedAsync(tx, booking, -1, token);

@@ -10,11 +10,13 @@ using BananTourism.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Bookings.CreateBooking;
 
 /// <summary>A tourist books a slot (<see cref="SlotId"/>) or a stay (<see cref="CheckIn"/>, <see cref="CheckOut"/>,
 /// <see cref="Units"/>) for a party. The server prices it; pay-on-arrival confirms at once, online methods hold.</summary>
+[Allowed(Caller.Tourist)]
 public sealed record CreateBooking(
     Guid OfferingId,
     Guid? SlotId,
@@ -52,10 +54,7 @@ public sealed partial class CreateBookingHandler(
 
     public async ValueTask<Result<CreatedBooking>> Handle(CreateBooking command, CancellationToken ct)
     {
-        if (currentUser.Id is not { } touristId || currentUser.Role != Role.Tourist)
-        {
-            return Error.Forbidden("forbidden", "Only tourists book.");
-        }
+        var touristId = currentUser.Id!.Value; // a tourist: AuthorizationBehavior let nobody else through
 
         if (command.PaymentMethod != PaymentMethod.PayOnArrival && !gateway.Enabled)
         {
@@ -123,7 +122,7 @@ public sealed partial class CreateBookingHandler(
                 : Booking.ForStay(draft, command.CheckIn!.Value, command.CheckOut!.Value, command.Units!.Value, lines, now, hold);
             try
             {
-                var booked = await writes.RunAsync((tx, token) => WriteAsync(tx, booking, found.DailyCap, claim, now, token), ct);
+                var booked = await writes.RunAsync((tx, token) => WriteAsync(tx, booking, found.DailyCap, claim, token), ct);
                 if (!booked.IsSuccess)
                 {
                     LogRefused(offering.Id, booked.FirstError.Code);
@@ -149,14 +148,14 @@ public sealed partial class CreateBookingHandler(
         }
     }
 
-    /// <summary>Inside the transaction: the unpaid-hold limit, the capacity, the booking, the idempotency key.</summary>
+    /// <summary>Inside the transaction: the tourist's limits (unpaid holds, or people paying on arrival that day),
+    /// the capacity, the booking, the idempotency key.</summary>
     private async Task<Result<Success>> WriteAsync(
-        IAppDbContext tx, Booking booking, int? dailyCap, Guid? claim, DateTimeOffset now, CancellationToken ct)
+        IAppDbContext tx, Booking booking, int? dailyCap, Guid? claim, CancellationToken ct)
     {
-        if (booking.IsOnlinePayment
-            && await tx.Bookings.CountAsync(b => b.TouristId == booking.TouristId && b.Status == BookingStatus.Held && b.ExpiresAt > now, ct) >= options.MaxUnpaidHolds)
+        if (await TouristLedger.TakeAsync(tx, booking, options, ct) is { } overLimit)
         {
-            return BookingErrors.TooManyHolds;
+            return overLimit;
         }
 
         if (await CapacityLedger.TakeAsync(tx, booking, dailyCap, ct) is { } refused)
@@ -188,6 +187,11 @@ public sealed partial class CreateBookingHandler(
             return BookingErrors.PartySize(offering.MinParty, offering.MaxParty);
         }
 
+        if (command.PaymentMethod == PaymentMethod.PayOnArrival && !offering.PayOnArrival.Permits(party))
+        {
+            return BookingErrors.PayOnArrivalNotAllowed;
+        }
+
         if (offering.Kind == OfferingKind.TimeSlot)
         {
             if (command.SlotId is not { } slotId)
@@ -216,6 +220,11 @@ public sealed partial class CreateBookingHandler(
         if (command.CheckIn is not { } checkIn || command.CheckOut is not { } checkOut || command.Units is not { } units)
         {
             return BookingErrors.WrongKind("checkIn", "This offering is booked by night: give checkIn, checkOut and units, not slotId.");
+        }
+
+        if (offering.Units.Check(units, party) is { } misfit)
+        {
+            return misfit;
         }
 
         if (offering.MinNights is { } minNights && checkOut.DayNumber - checkIn.DayNumber < minNights)

@@ -5,11 +5,13 @@ using BananTourism.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Bookings.ExpireHolds;
 
 /// <summary>Expires held bookings whose time to pay has run out and puts their capacity back on sale. Safe to
 /// run in every process at once: each expiry is a guarded transition, so capacity comes back exactly once.</summary>
+[Allowed(Caller.System)]
 public sealed record ExpireHolds(int BatchSize = 200) : ICommand<Result<int>>;
 
 public sealed partial class ExpireHoldsHandler(
@@ -40,6 +42,7 @@ public sealed partial class ExpireHoldsHandler(
                 }
 
                 await CapacityLedger.ReleaseAsync(tx, booking, token);
+                await TouristLedger.ReleaseHoldAsync(tx, booking.TouristId, token);
                 return Result<bool>.Success(true);
             }, ct);
             if (!won.Value)

@@ -3,10 +3,12 @@ using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
 using BananTourism.Domain.Users;
 using Mediator;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Bookings.GetBooking;
 
 /// <summary>Its tourist, the venue's operator and admins see a booking; for anyone else it does not exist.</summary>
+[Allowed(Caller.Tourist, Caller.Operator, Caller.Admin)]
 public sealed record GetBooking(Guid Id) : IQuery<Result<BookingDto>>;
 
 public sealed class GetBookingHandler(IAppDbContext db, ICurrentUser currentUser) : IQueryHandler<GetBooking, Result<BookingDto>>

@@ -3,10 +3,12 @@ using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Bookings.GetBookingCalendar;
 
 /// <summary>The booking as an iCalendar event for the tourist's phone calendar.</summary>
+[Allowed(Caller.Tourist)]
 public sealed record GetBookingCalendar(Guid BookingId) : IQuery<Result<FileContent>>;
 
 public sealed class GetBookingCalendarHandler(IAppDbContext db, ICurrentUser currentUser, IDocumentRenderer renderer, TimeProvider clock)

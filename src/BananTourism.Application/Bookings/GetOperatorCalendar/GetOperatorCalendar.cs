@@ -5,11 +5,13 @@ using BananTourism.Domain.Common;
 using BananTourism.Domain.Venues;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Bookings.GetOperatorCalendar;
 
 /// <summary>An operator's confirmed (and checked-in) bookings from a month ago to a year ahead as an iCalendar
 /// feed, optionally for one venue.</summary>
+[Allowed(Caller.Operator)]
 public sealed record GetOperatorCalendar(Guid? VenueId) : IQuery<Result<FileContent>>;
 
 public sealed class GetOperatorCalendarHandler(IAppDbContext db, ICurrentUser currentUser, IDocumentRenderer renderer, TimeProvider clock)

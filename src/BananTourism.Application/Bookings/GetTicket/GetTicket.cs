@@ -3,10 +3,12 @@ using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Bookings.GetTicket;
 
 /// <summary>The QR code a tourist shows at the gate: it encodes the verification code.</summary>
+[Allowed(Caller.Tourist)]
 public sealed record GetTicket(Guid BookingId) : IQuery<Result<FileContent>>;
 
 public sealed class GetTicketHandler(IAppDbContext db, ICurrentUser currentUser, IDocumentRenderer renderer)

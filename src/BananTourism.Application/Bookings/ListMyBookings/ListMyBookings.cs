@@ -4,10 +4,12 @@ using BananTourism.Domain.Common;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Bookings.ListMyBookings;
 
 /// <summary>The caller's own bookings, newest first.</summary>
+[Allowed(Caller.Tourist)]
 public sealed record ListMyBookings(BookingStatus? Status, int? Page, int? PageSize) : IQuery<Result<PagedList<BookingDto>>>, IPaged;
 
 public sealed class ListMyBookingsHandler(IAppDbContext db, ICurrentUser currentUser)

@@ -5,11 +5,13 @@ using BananTourism.Domain.Common;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Bookings.ListVenueBookings;
 
 /// <summary>An operator's bookings: by venue, by date (a slot on that date, or a stay over that night) and
 /// status; in visit order, so the day's list reads like the gate will see it.</summary>
+[Allowed(Caller.Operator)]
 public sealed record ListVenueBookings(Guid? VenueId, DateOnly? Date, BookingStatus? Status, int? Page, int? PageSize)
     : IQuery<Result<PagedList<BookingDto>>>, IPaged;
 

@@ -5,11 +5,13 @@ using BananTourism.Domain.Common;
 using BananTourism.Domain.Visits;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Bookings.MarkNoShow;
 
 /// <summary>The operator marks a confirmed booking whose party never came, once its session is over. Its places
 /// stay counted as taken: the session is past and reports should show the booked-but-absent party.</summary>
+[Allowed(Caller.Operator)]
 public sealed record MarkNoShow(Guid BookingId) : ICommand<Result<BookingDto>>;
 
 public sealed class MarkNoShowHandler(IAppDbContext db, ICurrentUser currentUser, IWriteTransactions writes, TimeProvider clock)
@@ -34,10 +36,16 @@ public sealed class MarkNoShowHandler(IAppDbContext db, ICurrentUser currentUser
         }
 
         var marked = await writes.RunAsync(async (tx, token) =>
-            await tx.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Confirmed)
-                .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, BookingStatus.NoShow), token) == 1
-                ? Result<Success>.Success(Success.Value)
-                : Result<Success>.Failure([VisitErrors.NotConfirmedForNoShow]), ct);
+        {
+            if (await tx.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Confirmed)
+                    .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, BookingStatus.NoShow), token) == 0)
+            {
+                return Result<Success>.Failure([VisitErrors.NotConfirmedForNoShow]);
+            }
+
+            await TouristLedger.ReleasePayOnArrivalAsync(tx, booking, token);
+            return Result<Success>.Success(Success.Value);
+        }, ct);
         return marked.IsSuccess ? (await BookingViews.LoadAsync(db, booking.Id, ct))! : Result<BookingDto>.Failure(marked.Errors);
     }
 }

@@ -3,11 +3,13 @@ using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Bookings.PreviewCancellation;
 
 /// <summary>What cancelling now would give back, shown to the tourist before they confirm. The refund is only
 /// a preview: <see cref="CancelBooking.CancelBooking"/> computes it again at the moment it happens.</summary>
+[Allowed(Caller.Tourist)]
 public sealed record PreviewCancellation(Guid Id) : IQuery<Result<CancellationPreview>>;
 
 /// <summary><see cref="FreeUntil"/> is when the full refund ends; <see cref="Refund"/> is null when it can no longer

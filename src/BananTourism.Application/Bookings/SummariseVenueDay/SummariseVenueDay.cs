@@ -6,11 +6,13 @@ using BananTourism.Domain.Venues;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Bookings.SummariseVenueDay;
 
 /// <summary>The day at one of the operator's venues in three numbers, over all its bookings (the list beside it
 /// is paged): bookings that stand, the people in them, and the people who have come. Stays count on each night.</summary>
+[Allowed(Caller.Operator)]
 public sealed record SummariseVenueDay(Guid VenueId, DateOnly Date) : IQuery<Result<VenueDaySummary>>;
 
 public sealed record VenueDaySummary(int Bookings, int People, int CheckedIn);

@@ -5,21 +5,18 @@ using BananTourism.Domain.Common;
 using BananTourism.Domain.Users;
 using FluentValidation;
 using Mediator;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Calendar.AddHoliday;
 
 /// <summary>An admin adds a public holiday (e.g. when the State Council publishes next year's arrangement).</summary>
+[Allowed(Caller.Admin)]
 public sealed record AddHoliday(DateOnly Date, string Name) : ICommand<Result<HolidayDto>>;
 
-public sealed class AddHolidayHandler(IAppDbContext db, ICurrentUser currentUser) : ICommandHandler<AddHoliday, Result<HolidayDto>>
+public sealed class AddHolidayHandler(IAppDbContext db) : ICommandHandler<AddHoliday, Result<HolidayDto>>
 {
     public async ValueTask<Result<HolidayDto>> Handle(AddHoliday command, CancellationToken ct)
     {
-        if (currentUser.Role != Role.Admin)
-        {
-            return UserErrors.AdminOnly;
-        }
-
         db.Holidays.Add(new Holiday(command.Date, command.Name.Trim()));
         try
         {

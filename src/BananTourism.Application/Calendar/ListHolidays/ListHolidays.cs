@@ -3,10 +3,12 @@ using BananTourism.Domain.Common;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Calendar.ListHolidays;
 
 /// <summary>The public holidays on which holiday prices apply.</summary>
+[Allowed(Caller.Anyone)]
 public sealed record ListHolidays(int? Year) : IQuery<Result<IReadOnlyList<HolidayDto>>>;
 
 public sealed record HolidayDto(DateOnly Date, string Name);

@@ -3,10 +3,12 @@ using BananTourism.Domain.Common;
 using BananTourism.Domain.Offerings;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Catalog.GetAvailability;
 
 /// <summary>Live availability and the price of each slot or night in <c>[From, To]</c> (both inclusive).</summary>
+[Allowed(Caller.Anyone)]
 public sealed record GetAvailability(Guid OfferingId, DateOnly? From, DateOnly? To) : IQuery<Result<AvailabilityDto>>;
 
 /// <summary>Time-slot offerings fill <see cref="Slots"/>; nightly ones <see cref="Nights"/>.</summary>

@@ -4,9 +4,11 @@ using BananTourism.Domain.Offerings;
 using BananTourism.Domain.Venues;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Catalog.GetOffering;
 
+[Allowed(Caller.Anyone)]
 public sealed record GetOffering(Guid Id) : IQuery<Result<OfferingDetail>>;
 
 public sealed record OfferingDetail(
@@ -22,7 +24,10 @@ public sealed record OfferingDetail(
     int? MinParty,
     int? MaxParty,
     int? MinNights,
-    CancellationPolicyDto CancellationPolicy);
+    CancellationPolicyDto CancellationPolicy,
+    PayOnArrivalDto PayOnArrival,
+    PeoplePerUnitDto? PeoplePerUnit,
+    int? MaxUnitsPerBooking);
 
 /// <summary>The public view: unpublished offerings do not exist for tourists.</summary>
 public sealed class GetOfferingHandler(IAppDbContext db) : IQueryHandler<GetOffering, Result<OfferingDetail>>
@@ -44,6 +49,8 @@ public sealed class GetOfferingHandler(IAppDbContext db) : IQueryHandler<GetOffe
         return new OfferingDetail(
             offering.Id, offering.VenueId, found.VenueName, offering.Name, offering.NameEn, offering.Description, offering.Kind, offering.Category,
             PricesDto.From(offering.Kind, offering.Prices), offering.MinParty, offering.MaxParty, offering.MinNights,
-            new CancellationPolicyDto(offering.CancellationPolicy.FreeUntilHoursBefore, offering.CancellationPolicy.RefundPercentAfter));
+            new CancellationPolicyDto(offering.CancellationPolicy.FreeUntilHoursBefore, offering.CancellationPolicy.RefundPercentAfter),
+            PayOnArrivalDto.From(offering.PayOnArrival), PeoplePerUnitDto.From(offering),
+            offering.Kind == OfferingKind.Nightly ? offering.Units.MaxUnitsPerBooking : null);
     }
 }

@@ -2,9 +2,11 @@ using BananTourism.Application.Common;
 using BananTourism.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Catalog.GetTownships;
 
+[Allowed(Caller.Anyone)]
 public sealed record GetTownships : IQuery<Result<IReadOnlyList<TownshipDto>>>;
 
 public sealed record TownshipDto(Guid Id, string Name, string NameEn, IReadOnlyList<VillageDto> Villages);

@@ -3,9 +3,11 @@ using BananTourism.Domain.Common;
 using BananTourism.Domain.Venues;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Catalog.GetVenue;
 
+[Allowed(Caller.Anyone)]
 public sealed record GetVenue(Guid Id) : IQuery<Result<VenueDetail>>;
 
 public sealed record VenueDetail(

@@ -4,11 +4,13 @@ using BananTourism.Domain.Offerings;
 using BananTourism.Domain.Venues;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Catalog.ListOfferings;
 
 /// <summary>Published offerings; with <see cref="Date"/>, only those with room that day for the party
 /// (a slot with enough seats left, or a night with a unit left), and how much room there is.</summary>
+[Allowed(Caller.Anyone)]
 public sealed record ListOfferings(
     Category? Category,
     Guid? TownshipId,

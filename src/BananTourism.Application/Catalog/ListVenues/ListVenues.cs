@@ -3,9 +3,11 @@ using BananTourism.Domain.Common;
 using BananTourism.Domain.Venues;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Catalog.ListVenues;
 
+[Allowed(Caller.Anyone)]
 public sealed record ListVenues(
     Guid? TownshipId, Guid? VillageId, Category? Category, string? Q, int? Page, int? PageSize)
     : IQuery<Result<PagedList<VenueSummary>>>, IPaged;

@@ -5,10 +5,12 @@ using BananTourism.Domain.Offerings;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Offerings.ChangeSlotCapacity;
 
 /// <summary>An operator changes a slot's capacity, never below the places already booked.</summary>
+[Allowed(Caller.Operator)]
 public sealed record ChangeSlotCapacity(Guid SlotId, SlotCapacityBody Body) : ICommand<Result<SlotDto>>;
 
 public sealed record SlotCapacityBody(int Capacity);

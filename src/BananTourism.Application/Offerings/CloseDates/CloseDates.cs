@@ -10,12 +10,14 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Offerings.CloseDates;
 
 /// <summary>闭园: an operator closes an offering's dates (weather, crop not ripe), or one slot. Nothing more can
 /// be booked there, and every held or confirmed booking it touches is cancelled with a full refund recorded
 /// and the reason shown to its tourist. Closing again changes nothing and counts nothing.</summary>
+[Allowed(Caller.Operator)]
 public sealed record CloseDates(Guid OfferingId, ClosureBody Body) : ICommand<Result<ClosureResult>>;
 
 public sealed partial class CloseDatesHandler(
@@ -61,6 +63,9 @@ public sealed partial class CloseDatesHandler(
                 if (won == 1)
                 {
                     await CapacityLedger.ReleaseAsync(tx, booking, token);
+                    await (booking.Status == BookingStatus.Held
+                        ? TouristLedger.ReleaseHoldAsync(tx, booking.TouristId, token)
+                        : TouristLedger.ReleasePayOnArrivalAsync(tx, booking, token));
                     if (booking.Status == BookingStatus.Confirmed)
                     {
                         await DailyStats.BookedAsync(tx, booking, -1, token);

@@ -6,10 +6,12 @@ using BananTourism.Domain.Venues;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Offerings.CreateOffering;
 
 /// <summary>An operator adds an offering to one of their venues.</summary>
+[Allowed(Caller.Operator)]
 public sealed record CreateOffering(Guid VenueId, OfferingBody Body) : ICommand<Result<OperatorOffering>>;
 
 public sealed class CreateOfferingHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)

@@ -5,6 +5,7 @@ using BananTourism.Domain.Offerings;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Offerings.GenerateSchedule;
 
@@ -12,6 +13,7 @@ namespace BananTourism.Application.Offerings.GenerateSchedule;
 /// 7 = Sunday) × the given times, each with <see cref="ScheduleBody.Capacity"/> places. Stays:
 /// <see cref="ScheduleBody.Units"/> units for every night in [From, To]. Running it again creates only what is
 /// missing and leaves existing slots and nights (and their bookings) as they are.</summary>
+[Allowed(Caller.Operator)]
 public sealed record GenerateSchedule(Guid OfferingId, ScheduleBody Body) : ICommand<Result<ScheduleResult>>;
 
 public sealed record ScheduleBody(

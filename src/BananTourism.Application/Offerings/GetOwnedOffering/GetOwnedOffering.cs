@@ -4,10 +4,12 @@ using BananTourism.Domain.Common;
 using BananTourism.Domain.Offerings;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Offerings.GetOwnedOffering;
 
 /// <summary>One of the operator's offerings, published or not (for its edit form).</summary>
+[Allowed(Caller.Operator)]
 public sealed record GetOwnedOffering(Guid Id) : IQuery<Result<OperatorOffering>>;
 
 public sealed class GetOwnedOfferingHandler(IAppDbContext db, ICurrentUser currentUser) : IQueryHandler<GetOwnedOffering, Result<OperatorOffering>>

@@ -6,11 +6,13 @@ using BananTourism.Domain.Offerings;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Offerings.ListOwnedSlots;
 
 /// <summary>The sessions of one of the operator's offerings in <c>[From, To]</c>, published or not, with what is
 /// reserved and what is closed: the schedule as the operator manages it.</summary>
+[Allowed(Caller.Operator)]
 public sealed record ListOwnedSlots(Guid OfferingId, DateOnly From, DateOnly To) : IQuery<Result<IReadOnlyList<SlotDto>>>;
 
 public sealed class ListOwnedSlotsHandler(IAppDbContext db, ICurrentUser currentUser) : IQueryHandler<ListOwnedSlots, Result<IReadOnlyList<SlotDto>>>

@@ -4,10 +4,12 @@ using BananTourism.Domain.Common;
 using BananTourism.Domain.Venues;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Offerings.ListVenueOfferings;
 
 /// <summary>All offerings of one of the operator's venues, unpublished ones included.</summary>
+[Allowed(Caller.Operator)]
 public sealed record ListVenueOfferings(Guid VenueId) : IQuery<Result<IReadOnlyList<OperatorOffering>>>;
 
 public sealed class ListVenueOfferingsHandler(IAppDbContext db, ICurrentUser currentUser)

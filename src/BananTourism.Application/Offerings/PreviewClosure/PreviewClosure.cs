@@ -5,10 +5,12 @@ using BananTourism.Domain.Offerings;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Offerings.PreviewClosure;
 
 /// <summary>What closing would do, without doing it: for the operator to see before confirming.</summary>
+[Allowed(Caller.Operator)]
 public sealed record PreviewClosure(Guid OfferingId, DateOnly? From, DateOnly? To, Guid? SlotId) : IQuery<Result<ClosureResult>>;
 
 public sealed class PreviewClosureHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)

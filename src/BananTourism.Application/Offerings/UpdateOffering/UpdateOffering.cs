@@ -5,10 +5,12 @@ using BananTourism.Domain.Offerings;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Offerings.UpdateOffering;
 
 /// <summary>An operator edits an offering. Existing bookings keep the price and policy they were made with.</summary>
+[Allowed(Caller.Operator)]
 public sealed record UpdateOffering(Guid Id, OfferingBody Body) : ICommand<Result<OperatorOffering>>;
 
 public sealed class UpdateOfferingHandler(IAppDbContext db, ICurrentUser currentUser)

@@ -3,11 +3,13 @@ using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Payments.HandlePaymentEvent;
 
 /// <summary>A webhook from the payment provider: verified, processed once, and treated only as a trigger: the
 /// payment's current state is fetched and applied, so events arriving late or out of order do the right thing.</summary>
+[Allowed(Caller.Anyone)]
 public sealed record HandlePaymentEvent(string Payload, string? Signature) : ICommand<Result<Success>>;
 
 public sealed class HandlePaymentEventHandler(

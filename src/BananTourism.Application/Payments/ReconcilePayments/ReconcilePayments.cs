@@ -3,12 +3,14 @@ using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Payments.ReconcilePayments;
 
 /// <summary>Repairs bookings whose provider state and ours disagree, whatever was lost on the way (a provider
 /// outage, a missed webhook, a crash between two steps): payments never started, payments that succeeded or
 /// ended, late payments for holds that are gone, and refunds never paid out.</summary>
+[Allowed(Caller.System)]
 public sealed record ReconcilePayments(int BatchSize = 50) : ICommand<Result<ReconcileReport>>;
 
 public sealed record ReconcileReport(int Started, int Settled, int Refunded, int Cancelled);

@@ -4,11 +4,13 @@ using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Payments.RetryPayment;
 
 /// <summary>The tourist asks again for the payment of a held booking (e.g. the provider was down when they
 /// booked); the answer carries the client secret to complete it.</summary>
+[Allowed(Caller.Tourist)]
 public sealed record RetryPayment(Guid BookingId) : ICommand<Result<BookingDto>>;
 
 public sealed class RetryPaymentHandler(IAppDbContext db, ICurrentUser currentUser, PaymentSettlement settlement)

@@ -4,11 +4,13 @@ using BananTourism.Domain.Offerings;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Reports.GetOccupancyReport;
 
 /// <summary>Per offering over [From, To]: the capacity on sale (places in open slots; units of open nights)
 /// and how much of it was booked. Stays count booked units (held ones included); slots count people.</summary>
+[Allowed(Caller.Officer, Caller.Admin)]
 public sealed record GetOccupancyReport(DateOnly? From, DateOnly? To, Guid? VenueId) : IQuery<Result<IReadOnlyList<OccupancyRow>>>;
 
 public sealed record OccupancyRow(Guid OfferingId, string OfferingName, Guid VenueId, string VenueName, OfferingKind Kind, int Capacity, int Booked, double Rate);

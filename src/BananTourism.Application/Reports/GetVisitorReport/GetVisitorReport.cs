@@ -5,6 +5,7 @@ using BananTourism.Domain.Venues;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Reports.GetVisitorReport;
 
@@ -31,6 +32,7 @@ public enum Breakdown
 /// bookings once checked in, on the visit's date. Walk-ins have no offering, so by category they count under
 /// the venue's first category. Weeks are ISO weeks; all dates are Asia/Shanghai. Every period in the range
 /// appears, with zeros where nothing happened.</summary>
+[Allowed(Caller.Officer, Caller.Admin)]
 public sealed record GetVisitorReport(
     DateOnly? From, DateOnly? To, Period? GroupBy, Guid? TownshipId, Guid? VillageId, Guid? VenueId, Category? Category, Breakdown? By)
     : IQuery<Result<VisitorReport>>;

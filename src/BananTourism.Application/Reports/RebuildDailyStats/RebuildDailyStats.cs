@@ -5,25 +5,22 @@ using BananTourism.Domain.Reports;
 using BananTourism.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Reports.RebuildDailyStats;
 
 /// <summary>Recomputes the daily figures from the raw records (bookings and walk-in entries) and replaces the
 /// kept ones. Kept and rebuilt figures must be identical; this is the check, and the repair if they ever differ.</summary>
+[Allowed(Caller.Admin, Caller.System)]
 public sealed record RebuildDailyStats : ICommand<Result<RebuildReport>>;
 
 public sealed record RebuildReport(int OfferingDays, int VenueDays, bool Changed);
 
-public sealed class RebuildDailyStatsHandler(IAppDbContext db, ICurrentUser currentUser, IWriteTransactions writes)
+public sealed class RebuildDailyStatsHandler(IAppDbContext db, IWriteTransactions writes)
     : ICommandHandler<RebuildDailyStats, Result<RebuildReport>>
 {
     public async ValueTask<Result<RebuildReport>> Handle(RebuildDailyStats command, CancellationToken ct)
     {
-        if (currentUser.Role is not (null or Role.Admin))
-        {
-            return UserErrors.AdminOnly;
-        }
-
         var rebuilt = await ComputeAsync(db, ct);
         var walkIns = await db.WalkIns.AsNoTracking().GroupBy(w => new { w.VenueId, w.Date })
             .Select(g => new { g.Key.VenueId, g.Key.Date, Total = g.Sum(w => w.Count) }).ToListAsync(ct);

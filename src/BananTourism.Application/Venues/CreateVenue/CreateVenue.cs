@@ -6,10 +6,12 @@ using BananTourism.Domain.Venues;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Venues.CreateVenue;
 
 /// <summary>An operator opens a new venue in a village; it belongs to them.</summary>
+[Allowed(Caller.Operator)]
 public sealed record CreateVenue(VenueBody Body) : ICommand<Result<VenueSummary>>;
 
 public sealed class CreateVenueHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)

@@ -5,10 +5,12 @@ using BananTourism.Application.Venues;
 using BananTourism.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Venues.ListMyVenues;
 
 /// <summary>The operator's own venues.</summary>
+[Allowed(Caller.Operator)]
 public sealed record ListMyVenues : IQuery<Result<IReadOnlyList<VenueSummary>>>;
 
 public sealed class ListMyVenuesHandler(IAppDbContext db, ICurrentUser currentUser)

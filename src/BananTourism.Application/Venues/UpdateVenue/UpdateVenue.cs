@@ -6,10 +6,12 @@ using BananTourism.Domain.Venues;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Venues.UpdateVenue;
 
 /// <summary>An operator edits their venue.</summary>
+[Allowed(Caller.Operator)]
 public sealed record UpdateVenue(Guid Id, VenueBody Body) : ICommand<Result<VenueSummary>>;
 
 public sealed class UpdateVenueHandler(IAppDbContext db, ICurrentUser currentUser)

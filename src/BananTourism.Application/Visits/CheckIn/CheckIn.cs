@@ -1,3 +1,4 @@
+using BananTourism.Application.Bookings;
 using BananTourism.Application.Common;
 using BananTourism.Application.Operators;
 using BananTourism.Application.Reports;
@@ -8,11 +9,13 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Visits.CheckIn;
 
 /// <summary>核销: the gate checks a visitor in by verification code, recording how many actually came. A code
 /// scanned twice at once checks in once: the second scan is told when the first happened.</summary>
+[Allowed(Caller.Operator)]
 public sealed record CheckIn(string Code, int Headcount) : ICommand<Result<CheckInResult>>;
 
 public sealed record CheckInResult(
@@ -55,6 +58,7 @@ public sealed partial class CheckInHandler(
                     .SetProperty(x => x.CheckedInHeadcount, command.Headcount), token);
             if (won == 1)
             {
+                await TouristLedger.ReleasePayOnArrivalAsync(tx, booking, token);
                 await DailyStats.CheckedInAsync(tx, booking, command.Headcount, token);
                 if (booking.PaymentMethod == PaymentMethod.PayOnArrival)
                 {

@@ -4,10 +4,12 @@ using BananTourism.Domain.Common;
 using BananTourism.Domain.Venues;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Visits.ListWalkIns;
 
 /// <summary>The walk-in entries of one of the operator's venues on a date, with who recorded each, and the total.</summary>
+[Allowed(Caller.Operator)]
 public sealed record ListWalkIns(Guid VenueId, DateOnly Date) : IQuery<Result<WalkInDay>>;
 
 public sealed record WalkInDay(Guid VenueId, DateOnly Date, int Total, IReadOnlyList<WalkInDto> Entries);

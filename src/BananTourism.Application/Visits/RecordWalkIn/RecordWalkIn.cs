@@ -6,12 +6,14 @@ using BananTourism.Domain.Visits;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using BananTourism.Application.Common.Security;
 
 namespace BananTourism.Application.Visits.RecordWalkIn;
 
 /// <summary>散客: the operator records visitors counted at the gate without a booking. A negative count corrects
 /// a miscount, but never takes the day below zero. Walk-ins also count against the venue's daily cap for
 /// bookings made later that day.</summary>
+[Allowed(Caller.Operator)]
 public sealed record RecordWalkIn(Guid VenueId, DateOnly Date, int Count) : ICommand<Result<WalkInRecorded>>;
 
 public sealed record WalkInRecorded(WalkInDto Entry, int DayTotal);

@@ -25,6 +25,17 @@ internal sealed class OfferingConfiguration : IEntityTypeConfiguration<Offering>
             policy.Property(p => p.FreeUntilHoursBefore).HasColumnName("FreeCancelHoursBefore");
             policy.Property(p => p.RefundPercentAfter).HasColumnName("RefundPercentAfter");
         });
+        builder.ComplexProperty(o => o.PayOnArrival, pay =>
+        {
+            pay.Property(p => p.Allowed).HasColumnName("PayOnArrivalAllowed");
+            pay.Property(p => p.MaxPeople).HasColumnName("PayOnArrivalMaxPeople");
+        });
+        builder.ComplexProperty(o => o.Units, units =>
+        {
+            units.Property(u => u.MinPeople).HasColumnName("PeoplePerUnitMin");
+            units.Property(u => u.MaxPeople).HasColumnName("PeoplePerUnitMax");
+            units.Property(u => u.MaxUnitsPerBooking).HasColumnName("MaxUnitsPerBooking");
+        });
         builder.HasOne<Venue>().WithMany().HasForeignKey(o => o.VenueId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => new { o.VenueId, o.Published });
         builder.HasIndex(o => new { o.Published, o.Category, o.Name });
