@@ -712,3 +712,81 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202053735_PhoneVerification'
+)
+BEGIN
+    ALTER TABLE [Users] ADD [PhoneVerifiedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202053735_PhoneVerification'
+)
+BEGIN
+    ALTER TABLE [Users] ADD [VerifiedPhone] nvarchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202053735_PhoneVerification'
+)
+BEGIN
+    CREATE TABLE [PhoneCodes] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [Phone] nvarchar(20) NOT NULL,
+        [CodeHash] nvarchar(64) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [ExpiresAt] datetimeoffset NOT NULL,
+        [Attempts] int NOT NULL,
+        [UsedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_PhoneCodes] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PhoneCodes_Users_UserId] FOREIGN KEY ([UserId]) REFERENCES [Users] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202053735_PhoneVerification'
+)
+BEGIN
+    CREATE TABLE [SmsQuotas] (
+        [Key] nvarchar(64) NOT NULL,
+        [LastSentAt] datetimeoffset NOT NULL,
+        [Day] date NOT NULL,
+        [SentThatDay] int NOT NULL,
+        CONSTRAINT [PK_SmsQuotas] PRIMARY KEY ([Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202053735_PhoneVerification'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Users_VerifiedPhone] ON [Users] ([VerifiedPhone]) WHERE [VerifiedPhone] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202053735_PhoneVerification'
+)
+BEGIN
+    CREATE INDEX [IX_PhoneCodes_UserId_Phone_CreatedAt] ON [PhoneCodes] ([UserId], [Phone], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202053735_PhoneVerification'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202053735_PhoneVerification', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -4,6 +4,7 @@ using BananTourism.Infrastructure.Payments;
 using BananTourism.Infrastructure.Background;
 using BananTourism.Infrastructure.Documents;
 using BananTourism.Infrastructure.Identity;
+using BananTourism.Infrastructure.Messaging;
 using BananTourism.Infrastructure.Persistence;
 using BananTourism.Infrastructure.Seeding;
 using Microsoft.Data.Sqlite;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         services.AddSingleton<IDocumentRenderer, DocumentRenderer>();
         services.AddSingleton(configuration.GetSection(StripeOptions.Section).Get<StripeOptions>() ?? new StripeOptions());
         services.AddSingleton<IPaymentGateway, StripeGateway>();
+        AddMessaging(services, configuration);
         if (configuration.GetValue("Bookings:RunExpiry", true))
         {
             services.AddHostedService<HoldExpiryService>();
@@ -48,6 +50,32 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<HistoryGenerator>();
         return services;
+    }
+
+    private static void AddMessaging(IServiceCollection services, IConfiguration configuration)
+    {
+        var notifications = configuration.GetSection(NotificationOptions.Section).Get<NotificationOptions>() ?? new NotificationOptions();
+        services.AddSingleton(notifications);
+        services.AddSingleton(notifications.Sms);
+        services.AddSingleton<PickupFolder>();
+        var sms = notifications.Sms;
+        if (sms.IsAliyun)
+        {
+            if (string.IsNullOrWhiteSpace(sms.AccessKeyId) || string.IsNullOrWhiteSpace(sms.AccessKeySecret) || string.IsNullOrWhiteSpace(sms.SignName))
+            {
+                throw new InvalidOperationException(
+                    "Notifications:Sms:Provider is Aliyun: set Notifications:Sms:AccessKeyId, AccessKeySecret and SignName, and Templates:phoneCode.");
+            }
+
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AliyunSmsSender>(
+                sp, new HttpClient { Timeout = TimeSpan.FromSeconds(sms.TimeoutSeconds) }));
+        }
+        else if (!string.IsNullOrWhiteSpace(sms.Provider))
+        {
+            throw new InvalidOperationException($"Unknown Notifications:Sms:Provider '{sms.Provider}'; the one supported is Aliyun.");
+        }
+
+        services.AddSingleton<ISmsSender, SmsDispatch>();
     }
 
     public static void Configure(DbContextOptionsBuilder db, DatabaseProvider provider, string? connectionString)

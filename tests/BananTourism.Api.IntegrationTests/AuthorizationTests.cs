@@ -27,7 +27,7 @@ public class AuthorizationTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(ErrorKind.Unauthorized, (await SendAsAsync(null, Booking)).FirstError!.Kind);              // nobody signed in
         Assert.Equal("forbidden", (await SendAsAsync("operator", Booking)).FirstError!.Code);                   // the wrong role
         Assert.Equal("forbidden", (await SendAsAsync(System, Booking)).FirstError!.Code);                      // a background job
-        Assert.Equal("not_found", (await SendAsAsync("tourist", Booking)).FirstError!.Code);                   // let through to the handler
+        Assert.Equal("phone_not_verified", (await SendAsAsync("tourist", Booking)).FirstError!.Code);          // let through to the handler
 
         // Background work is for the service itself, not for any HTTP caller, admins included.
         Assert.True((await SendAsAsync(System, new ExpireHolds())).IsSuccess);

@@ -90,6 +90,8 @@ public sealed class MultiProcessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, (await register.PostAsJsonAsync("/api/v1/auth/register",
             new { email, password = "Chongqing2026", displayName = "双实例游客" }, Ct)).StatusCode);
         var login = await (await register.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "Chongqing2026" }, Ct)).ReadJsonAsync();
+        register.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.Get<string>("accessToken"));
+        await Booker.VerifyPhoneAsync(register, registerOn.PickupDirectory, Booker.NewPhone());
         var client = useOn.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.Get<string>("accessToken"));
         return client;

@@ -255,7 +255,7 @@ public class PaymentTests(PaymentTests.ManualFactory api) : IClassFixture<Paymen
     [Fact]
     public async Task TheCancelPage_ShowsTheRefundThePolicyGives_BeforeCancelling()
     {
-        var email = await api.RegisterTouristAsync();
+        var email = await api.RegisterVerifiedTouristAsync();
         var tourist = await api.SignInAsync(email, Booker.TouristPassword);
         var (_, booking) = await PaidBookingAsync("2026-09-21", tourist, "14:00");
         var id = booking.Get<string>("id");

@@ -131,7 +131,7 @@ public class WebPageSecurityTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task MyBookings_TurnsPages()
     {
-        var email = await api.RegisterTouristAsync();
+        var email = await api.RegisterVerifiedTouristAsync();
         var tourist = await api.SignInAsync(email, Booker.TouristPassword);
         var roses = await tourist.OfferingIdAsync("玫瑰采摘");
         for (var day = 0; day < 21; day++)

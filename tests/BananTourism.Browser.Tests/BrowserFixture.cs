@@ -78,11 +78,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Signs in through the sign-in page, as a person would.</summary>
-    public static async Task SignInAsync(IPage page, string email)
+    public static async Task SignInAsync(IPage page, string email, string password = Password)
     {
         await page.GotoAsync("/account/signin");
         await page.GetByLabel("邮箱").FillAsync(email);
-        await page.GetByLabel("密码").FillAsync(Password);
+        await page.GetByLabel("密码").FillAsync(password);
         await page.NavigateByAsync(() => page.Locator("#signin").ClickAsync());
 
         // Signed in means sent on from the sign-in page (to the role's home or the return URL).

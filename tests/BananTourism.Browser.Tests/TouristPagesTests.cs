@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BananTourism.Api.IntegrationTests.Support;
 using Microsoft.Playwright;
 
 namespace BananTourism.Browser.Tests;
@@ -36,6 +37,39 @@ public class TouristPagesTests(BrowserFixture browser) : BrowserTest, IClassFixt
         await other.GetByLabel("昵称").FillAsync("小李");
         await other.NavigateByAsync(() => other.Locator("#signup").ClickAsync());
         Assert.Contains("这个邮箱已经注册过了", await other.Locator("#form-errors").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANewTourist_VerifiesTheirPhoneWithTheSmsCode_TheFirstTimeTheyBook()
+    {
+        var email = await browser.Api.RegisterTouristAsync();
+        var page = await browser.PhoneAsync();
+        await BrowserFixture.SignInAsync(page, email, Booker.TouristPassword);
+        await OpenRosesFormAsync(page, "2026-09-23");
+
+        // No booking form yet: the page asks for the mobile number first, keeping the chosen session.
+        Assert.Equal(0, await page.Locator("#booking-form").CountAsync());
+        var phone = Booker.NewPhone();
+        await page.GetByLabel("手机号", new() { Exact = true }).FillAsync("12345");
+        await page.NavigateByAsync(() => page.Locator("#send-code").ClickAsync());
+        Assert.NotEqual("", await page.Locator("#err-phone").InnerTextAsync());
+        await page.GetByLabel("手机号", new() { Exact = true }).FillAsync(phone);
+        await page.NavigateByAsync(() => page.Locator("#send-code").ClickAsync());
+        Assert.Contains(phone, await page.Locator("#code-sent").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "verify-phone-code-375");
+
+        // A wrong code is said so by the field; the code from the SMS (the pickup folder here) opens the form.
+        var code = Pickup.NewCode(browser.Api.PickupDirectory, phone, []);
+        await page.GetByLabel("短信验证码").FillAsync(code == "000000" ? "111111" : "000000");
+        await page.NavigateByAsync(() => page.Locator("#verify-submit").ClickAsync());
+        Assert.Contains("验证码不对", await page.Locator("#err-code").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByLabel("短信验证码").FillAsync(code);
+        await page.NavigateByAsync(() => page.Locator("#verify-submit").ClickAsync(), "/book\\?date=2026-09-23&slotId=");
+        Assert.True(await page.Locator("input[name='Input.SlotId']:checked").CountAsync() == 1, "the chosen session is still chosen");
+        Assert.Equal(phone, await page.GetByLabel("手机号", new() { Exact = true }).InputValueAsync()); // the contact number is the verified one
+        await page.GetByLabel("成人", new() { Exact = true }).FillAsync("1");
+        await page.NavigateByAsync(() => page.Locator("#book").ClickAsync(), "/bookings/[0-9a-f-]{36}$");
+        Assert.Matches("^[0-9A-Z]{4}-[0-9A-Z]{4}$", await page.Locator("#verification-code").InnerTextAsync());
     }
 
     [Fact]

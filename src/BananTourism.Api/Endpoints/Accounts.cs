@@ -3,6 +3,8 @@ using BananTourism.Application.Accounts.CreateUser;
 using BananTourism.Application.Accounts.GetMe;
 using BananTourism.Application.Accounts.Login;
 using BananTourism.Application.Accounts.Register;
+using BananTourism.Application.Accounts.RequestPhoneCode;
+using BananTourism.Application.Accounts.VerifyPhone;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,6 +20,11 @@ public sealed class Accounts : IEndpointGroup
         auth.MapPost("/login", Login).WithName(nameof(Login));
 
         app.MapGet("/api/v1/me", GetMe).WithTags("Accounts").WithName(nameof(GetMe)).RequireAuthorization();
+
+        // Codes are limited per number and account in the database; the per-address limiter is a first filter.
+        var phone = app.MapGroup("/api/v1/me/phone").WithTags("Accounts").RequireAuthorization(AuthSetup.Tourist).RequireRateLimiting(RateLimits.Auth);
+        phone.MapPost("/code", RequestPhoneCode).WithName(nameof(RequestPhoneCode));
+        phone.MapPost("/verify", VerifyPhone).WithName(nameof(VerifyPhone));
         app.MapPost("/api/v1/admin/users", CreateUser).WithTags("Admin").WithName(nameof(CreateUser))
             .RequireAuthorization(AuthSetup.Admin);
     }
@@ -32,6 +39,16 @@ public sealed class Accounts : IEndpointGroup
 
     public static async Task<Results<Ok<MeDto>, ProblemHttpResult>> GetMe(ISender sender, CancellationToken ct) =>
         (await sender.Send(new GetMe(), ct)).ToOk();
+
+    /// <summary>202: the code is on its way by SMS (valid 10 minutes); 429 with Retry-After past the sending limits.</summary>
+    public static async Task<Results<Accepted<PhoneCodeSent>, ProblemHttpResult>> RequestPhoneCode(
+        RequestPhoneCode command, ISender sender, CancellationToken ct) =>
+        (await sender.Send(command, ct)).Match<Results<Accepted<PhoneCodeSent>, ProblemHttpResult>>(
+            sent => TypedResults.Accepted((string?)null, sent), errors => errors.ToProblem());
+
+    public static async Task<Results<Ok<PhoneVerified>, ProblemHttpResult>> VerifyPhone(
+        VerifyPhone command, ISender sender, CancellationToken ct) =>
+        (await sender.Send(command, ct)).ToOk();
 
     public static async Task<Results<Created<CreatedUser>, ProblemHttpResult>> CreateUser(
         CreateUser command, ISender sender, CancellationToken ct) =>

@@ -14,10 +14,11 @@ public static class EndpointGroups
     {
         var groups = Assembly.GetExecutingAssembly().GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IEndpointGroup)));
+        var all = app.MapGroup("").AddEndpointFilter<RetryAfterFilter>();
         foreach (var group in groups)
         {
             group.GetMethod(nameof(IEndpointGroup.Map), BindingFlags.Public | BindingFlags.Static)!
-                .Invoke(null, [app]);
+                .Invoke(null, [all]);
         }
 
         return app;

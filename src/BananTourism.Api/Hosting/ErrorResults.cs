@@ -22,7 +22,7 @@ public static class ErrorResults
                 Title = "The request is not valid.",
                 Detail = string.Join(" ", fields.Select(f => $"{f.Key}: {f.Value[0]}")),
             };
-            validation.Extensions["code"] = Error.ValidationFailedCode;
+            validation.Extensions["code"] = first.Code; // validation_failed, or a code of its own such as invalid_code
             return TypedResults.Problem(validation);
         }
 
@@ -33,8 +33,18 @@ public static class ErrorResults
             Detail = first.Message,
         };
         problem.Extensions["code"] = first.Code;
+        if (first.RetryAfter is { } wait)
+        {
+            problem.Extensions[RetryAfterSeconds] = SecondsOf(wait); // RetryAfterFilter copies it into the header
+        }
+
         return TypedResults.Problem(problem);
     }
+
+    /// <summary>The problem's extension that carries how long to wait, in whole seconds.</summary>
+    public const string RetryAfterSeconds = "retryAfter";
+
+    public static long SecondsOf(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
 
     public static int StatusOf(ErrorKind kind) => kind switch
     {

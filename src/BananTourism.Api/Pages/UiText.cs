@@ -296,6 +296,23 @@ public static class UiText
         ["Err.pay_on_arrival_not_allowed"] = ("这个项目不接受这样的到店付款，请选择在线支付。", "This offering does not take payment on arrival for this party: pay online."),
         ["Err.pay_on_arrival_limit"] = ("同一天到店付款的预订人数已达上限，请在线支付，或先取消其他预订。", "You have reached the limit of people paying on arrival for that day: pay online, or cancel another booking."),
         ["Err.phone_not_verified"] = ("请先验证手机号。", "Verify your mobile number first."),
+        ["Err.invalid_code"] = ("验证码不对，请核对短信后重试。", "The code is not right; check the SMS and try again."),
+        ["Err.code_expired"] = ("验证码已失效（超过 10 分钟或错误次数过多），请重新获取。", "This code has expired or was tried too many times; ask for a new one."),
+        ["Err.phone_taken"] = ("这个手机号已被其他账号验证。", "This number is already verified by another account."),
+        ["Err.sms_unavailable"] = ("短信暂时发不出去，请一分钟后再试。", "The text message could not be sent; try again in a minute."),
+        ["VerifyPhoneTitle"] = ("验证手机号", "Verify your mobile number"),
+        ["VerifyPhoneIntro"] = ("第一次预订前，请验证您的手机号：预订确认和入园验证码都会发到这个号码。", "Before your first booking, verify your mobile number: confirmations and your gate code go to it."),
+        ["MobileNumber"] = ("手机号", "Mobile number"),
+        ["SendCode"] = ("发送验证码", "Send the code"),
+        ["CodeSentTo"] = ("验证码已发送至 {0}，10 分钟内有效。", "A code was sent to {0}; it is valid for 10 minutes."),
+        ["SmsCode"] = ("短信验证码", "Code from the SMS"),
+        ["VerifyAndContinue"] = ("验证并继续预订", "Verify and continue"),
+        ["ResendOrChange"] = ("没收到或号码写错了？重新发送", "No SMS, or a wrong number? Send again"),
+        ["PickupHint"] = ("开发环境不发真短信：验证码写在服务的日志和 data/outbox 文件夹里。", "Development sends no real SMS: the code is in the service's log and its data/outbox folder."),
+        ["SmsWait"] = ("发送太频繁了，请 {0}后再试。", "Too many codes; try again in {0}."),
+        ["Seconds"] = ("{0} 秒", "{0} seconds"),
+        ["Minutes"] = ("{0} 分钟", "{0} minutes"),
+        ["Hours"] = ("{0} 小时", "{0} hours"),
         ["Err.forbidden"] = ("没有权限。", "Not allowed."),
         ["Field.email"] = ("请填写有效的邮箱。", "Enter a valid email."),
         ["Field.password"] = ("请填写密码（注册时至少 8 位，含字母和数字）。", "Enter the password (at least 8 characters with a letter and a digit to sign up)."),
@@ -371,7 +388,10 @@ public static class UiText
             return error.Message;
         }
 
-        var key = error.Kind == ErrorKind.Validation && error.Field is { } field ? "Field." + WithoutIndex(field) : "Err." + error.Code;
+        // A validation error with a code of its own (invalid_code) says what its code says; the others, what their field needs.
+        var key = error.Kind == ErrorKind.Validation && error.Code == Error.ValidationFailedCode && error.Field is { } field
+            ? "Field." + WithoutIndex(field)
+            : "Err." + error.Code;
         return Words.TryGetValue(key, out var w) ? w.Zh : error.Message;
     }
 
@@ -382,6 +402,14 @@ public static class UiText
     public static string Weekday(DateOnly date) => T("Dow" + (date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek));
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>"45 秒" / "3 分钟" / "2 小时": how long to wait, rounded up, in the page's language.</summary>
+    public static string Duration(TimeSpan wait) => wait.TotalSeconds switch
+    {
+        <= 90 => string.Format(CultureInfo.InvariantCulture, T("Seconds"), Math.Ceiling(wait.TotalSeconds)),
+        <= 5400 => string.Format(CultureInfo.InvariantCulture, T("Minutes"), Math.Ceiling(wait.TotalMinutes)),
+        _ => string.Format(CultureInfo.InvariantCulture, T("Hours"), Math.Ceiling(wait.TotalHours)),
+    };
 
     public static string Yuan(long fen) => "¥" + (fen / 100m).ToString("0.##", CultureInfo.InvariantCulture);
 

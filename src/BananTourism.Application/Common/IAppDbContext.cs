@@ -33,6 +33,10 @@ public interface IAppDbContext
 
     DbSet<User> Users { get; }
 
+    DbSet<PhoneCode> PhoneCodes { get; }
+
+    DbSet<SmsQuota> SmsQuotas { get; }
+
     DbSet<Booking> Bookings { get; }
 
     DbSet<VenueDay> VenueDays { get; }

@@ -20,8 +20,17 @@ public sealed record Error(string Code, string Message, ErrorKind Kind, string? 
 {
     public const string ValidationFailedCode = "validation_failed";
 
+    /// <summary>For <see cref="ErrorKind.TooManyRequests"/> and <see cref="ErrorKind.Unavailable"/>: when to try again.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static Error Validation(string field, string message) =>
         new(ValidationFailedCode, message, ErrorKind.Validation, field);
+
+    /// <summary>Bad input with a code of its own (not <see cref="ValidationFailedCode"/>), e.g. a wrong one-time code.</summary>
+    public static Error Invalid(string code, string field, string message) => new(code, message, ErrorKind.Validation, field);
+
+    public static Error TooManyRequests(string code, string message, TimeSpan retryAfter) =>
+        new(code, message, ErrorKind.TooManyRequests) { RetryAfter = retryAfter };
 
     public static Error NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
 
@@ -33,5 +42,6 @@ public sealed record Error(string Code, string Message, ErrorKind Kind, string? 
 
     public static Error Unprocessable(string code, string message) => new(code, message, ErrorKind.Unprocessable);
 
-    public static Error Unavailable(string code, string message) => new(code, message, ErrorKind.Unavailable);
+    public static Error Unavailable(string code, string message, TimeSpan? retryAfter = null) =>
+        new(code, message, ErrorKind.Unavailable) { RetryAfter = retryAfter };
 }

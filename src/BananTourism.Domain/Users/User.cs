@@ -19,7 +19,14 @@ public sealed class User
 
     public string DisplayName { get; private set; } = "";
 
+    /// <summary>The mobile number given at sign-up or verified last; see <see cref="VerifiedPhone"/>.</summary>
     public string? Phone { get; private set; }
+
+    /// <summary>The mobile number this account proved it receives SMS at; unique across accounts, so one phone
+    /// cannot vouch for a crowd of fresh accounts.</summary>
+    public string? VerifiedPhone { get; private set; }
+
+    public DateTimeOffset? PhoneVerifiedAt { get; private set; }
 
     public Role Role { get; private set; }
 
@@ -49,6 +56,13 @@ public sealed class User
         };
 
     public void SetPasswordHash(string hash) => PasswordHash = hash;
+
+    public void VerifyPhone(string phone, DateTimeOffset now)
+    {
+        Phone = phone;
+        VerifiedPhone = phone;
+        PhoneVerifiedAt = now;
+    }
 }
 
 public static class UserErrors
@@ -61,6 +75,8 @@ public static class UserErrors
     public static readonly Error NotFound = Error.NotFound("not_found", "The account does not exist.");
 
     public static readonly Error NotSignedIn = Error.Unauthorized("unauthorized", "Sign in first.");
+
+    public static readonly Error PhoneTaken = Error.Conflict("phone_taken", "This mobile number is already verified by another account.");
 
     public static readonly Error UnknownTownship = Error.Validation("townshipId", "The township does not exist.");
 }

@@ -541,6 +541,63 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                     b.ToTable("OfferingDays");
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Users.PhoneCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Phone", "CreatedAt");
+
+                    b.ToTable("PhoneCodes");
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Users.SmsQuota", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("LastSentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("SentThatDay")
+                        .HasColumnType("int");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SmsQuotas");
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -573,6 +630,9 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTimeOffset?>("PhoneVerifiedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("Role")
                         .HasColumnType("int");
 
@@ -582,12 +642,20 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                     b.Property<int>("UnpaidHolds")
                         .HasColumnType("int");
 
+                    b.Property<string>("VerifiedPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();
 
                     b.HasIndex("TownshipId");
+
+                    b.HasIndex("VerifiedPhone")
+                        .IsUnique()
+                        .HasFilter("[VerifiedPhone] IS NOT NULL");
 
                     b.ToTable("Users");
                 });
@@ -813,6 +881,15 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("OfferingId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Users.PhoneCode", b =>
+                {
+                    b.HasOne("BananTourism.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -536,6 +536,63 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                     b.ToTable("OfferingDays");
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Users.PhoneCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Phone", "CreatedAt");
+
+                    b.ToTable("PhoneCodes");
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Users.SmsQuota", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SentThatDay")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SmsQuotas");
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -568,6 +625,9 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PhoneVerifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER");
 
@@ -577,12 +637,19 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                     b.Property<int>("UnpaidHolds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("VerifiedPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();
 
                     b.HasIndex("TownshipId");
+
+                    b.HasIndex("VerifiedPhone")
+                        .IsUnique();
 
                     b.ToTable("Users");
                 });
@@ -808,6 +875,15 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("OfferingId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Users.PhoneCode", b =>
+                {
+                    b.HasOne("BananTourism.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -37,6 +37,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<TouristDay> TouristDays => Set<TouristDay>();
 
+    public DbSet<PhoneCode> PhoneCodes => Set<PhoneCode>();
+
+    public DbSet<SmsQuota> SmsQuotas => Set<SmsQuota>();
+
     public DbSet<VenueDay> VenueDays => Set<VenueDay>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

@@ -43,7 +43,7 @@ public sealed class DemoDataSeeder(AppDbContext db, IPasswordHasher hasher, Time
 
         NewUser("admin@banan.local", "区农业农村委管理员", null, Role.Admin);
         NewUser("officer.ersheng@banan.local", "二圣镇文旅办", null, Role.Officer, ersheng!.Id);
-        NewUser("tourist@banan.local", "游客小王", "13800138000", Role.Tourist);
+        NewUser("tourist@banan.local", "游客小王", "13800138000", Role.Tourist).VerifyPhone("13800138000", now);
         var operators = DemoCatalog.Operators.ToDictionary(
             o => o.Email, o => NewUser(o.Email, o.DisplayName, o.Phone, Role.Operator));
 

@@ -28,10 +28,16 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string DatabasePath => Path.Combine(_folder, "banan.db");
 
+    /// <summary>Where the Api copies every message it sends (Notifications:PickupDirectory).</summary>
+    public string PickupDirectory => Path.Combine(_folder, "outbox");
+
+    /// <summary>The hosting environment: Development unless a derived factory tries another.</summary>
+    protected virtual string EnvironmentName => "Development";
+
     /// <summary>Extra settings a derived factory wants (e.g. lower rate limits).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
         if (WithStripe)
@@ -64,10 +70,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:BananTourism", $"Data Source={DatabasePath}");
         builder.UseSetting("RateLimits:AuthPerMinute", "100000");
         builder.UseSetting("RateLimits:BookingsPerMinute", "100000");
+        builder.UseSetting("Notifications:PickupDirectory", PickupDirectory);
         if (Stripe is not null)
         {
             builder.UseSetting("Stripe:SecretKey", FakeStripe.SecretKey);

@@ -10,13 +10,17 @@ public sealed class ApiProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private ApiProcess(Process process, Uri address)
+    private ApiProcess(Process process, Uri address, string pickupDirectory)
     {
         _process = process;
         Address = address;
+        PickupDirectory = pickupDirectory;
     }
 
     public Uri Address { get; }
+
+    /// <summary>Where this instance copies the messages it sends (a folder beside the database).</summary>
+    public string PickupDirectory { get; }
 
     public static async Task<ApiProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -38,6 +42,8 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["RateLimits__AuthPerMinute"] = "100000";
         start.Environment["RateLimits__BookingsPerMinute"] = "100000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var pickup = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, $"outbox-{port}");
+        start.Environment["Notifications__PickupDirectory"] = pickup;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
@@ -48,7 +54,7 @@ public sealed class ApiProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var api = new ApiProcess(process, address);
+        var api = new ApiProcess(process, address, pickup);
         await api.WaitUntilReadyAsync();
         return api;
     }

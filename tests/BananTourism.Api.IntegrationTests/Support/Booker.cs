@@ -38,8 +38,35 @@ public static class Booker
         return email;
     }
 
+    /// <summary>A new tourist, signed in, with a verified mobile number of its own (the code read from the pickup folder).</summary>
     public static async Task<HttpClient> NewTouristAsync(this ApiFactory api) =>
-        await api.SignInAsync(await api.RegisterTouristAsync(), TouristPassword);
+        await api.SignInAsync(await api.RegisterVerifiedTouristAsync(), TouristPassword);
+
+    /// <summary>A new tourist account with a verified mobile number; its email, to sign in with.</summary>
+    public static async Task<string> RegisterVerifiedTouristAsync(this ApiFactory api)
+    {
+        var email = await api.RegisterTouristAsync();
+        await api.VerifyPhoneAsync(await api.SignInAsync(email, TouristPassword), NewPhone());
+        return email;
+    }
+
+    /// <summary>A mainland mobile number nobody in this test run has used.</summary>
+    public static string NewPhone() => "139" + Random.Shared.NextInt64(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Asks for a code for <paramref name="phone"/>, reads it from the pickup folder and verifies it.</summary>
+    public static Task VerifyPhoneAsync(this ApiFactory api, HttpClient tourist, string phone) =>
+        VerifyPhoneAsync(tourist, api.PickupDirectory, phone);
+
+    /// <summary>The same against any instance, given the folder it copies its messages to.</summary>
+    public static async Task VerifyPhoneAsync(HttpClient tourist, string pickupDirectory, string phone)
+    {
+        var seen = Pickup.Ids(pickupDirectory, phone);
+        var sent = await tourist.PostAsJsonAsync("/api/v1/me/phone/code", new { phone }, Ct);
+        Assert.True(sent.StatusCode == HttpStatusCode.Accepted, await sent.Content.ReadAsStringAsync(Ct));
+        var code = Pickup.NewCode(pickupDirectory, phone, seen);
+        var verified = await tourist.PostAsJsonAsync("/api/v1/me/phone/verify", new { phone, code }, Ct);
+        Assert.True(verified.StatusCode == HttpStatusCode.OK, await verified.Content.ReadAsStringAsync(Ct));
+    }
 
     public static object SlotBooking(string offeringId, string slotId, int adults = 2, int children = 0, string paymentMethod = "payOnArrival") => new
     {

@@ -1,5 +1,7 @@
 using BananTourism.Api.Hosting;
 using BananTourism.Application.Accounts.GetMe;
+using BananTourism.Application.Accounts.RequestPhoneCode;
+using BananTourism.Application.Accounts.VerifyPhone;
 using BananTourism.Application.Bookings.CreateBooking;
 using BananTourism.Application.Catalog.GetAvailability;
 using BananTourism.Application.Catalog.GetOffering;
@@ -19,10 +21,12 @@ namespace BananTourism.Api.Pages.Offerings;
 /// through the same use case as the API, and a resubmitted form books once (its idempotency key).</summary>
 [Authorize(Policy = AuthSetup.Tourist)]
 [EnableRateLimiting(RateLimits.PageBookings)]
-public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions stripe) : PageModel
+public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions stripe, IHostEnvironment environment) : PageModel
 {
     public static readonly string[] Fields =
         ["slotId", "checkIn", "checkOut", "units", "adults", "children", "contact.name", "contact.phone", "contact.email", "notes"];
+
+    public static readonly string[] PhoneFields = ["phone", "code"];
 
     /// <summary>How far ahead the form looks for sessions; schedules never reach further.</summary>
     public const int MaxDaysAhead = 366;
@@ -38,6 +42,23 @@ public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions 
     public DateOnly Today { get; private set; }
 
     public FormErrors Errors { get; } = new();
+
+    /// <summary>The first booking needs a verified mobile number: until then the page asks for it (and its SMS code)
+    /// instead of showing the form.</summary>
+    public bool PhoneVerified { get; private set; }
+
+    [BindProperty]
+    public PhoneStep Verify { get; set; } = new();
+
+    public FormErrors PhoneErrors { get; } = new();
+
+    private MeDto? _me;
+
+    /// <summary>Set once a code is on its way: the page then asks for the code.</summary>
+    public string? CodeSentTo { get; private set; }
+
+    /// <summary>Development sends no SMS: it says where the code went instead.</summary>
+    public bool ShowPickupHint => environment.IsDevelopment();
 
     /// <summary>Card, Alipay and WeChat Pay through Stripe, where configured; pay on arrival always.</summary>
     public IReadOnlyList<PaymentMethod> Methods => stripe.PagesCanPay
@@ -59,15 +80,78 @@ public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions 
             Children = 0,
             IdempotencyKey = Guid.NewGuid().ToString("N"),
         };
-        var me = await sender.Send(new GetMe(), ct);
-        if (me.IsSuccess)
+        if (!await LoadAsync(id, ct))
         {
-            Input.Name = me.Value.DisplayName;
-            Input.Phone = me.Value.Phone;
-            Input.Email = me.Value.Email;
+            return NotFound();
         }
 
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        if (_me is { } me)
+        {
+            Input.Name = me.DisplayName;
+            Input.Phone = me.Phone;
+            Input.Email = me.Email;
+            Verify.Phone = me.Phone;
+        }
+
+        return Page();
+    }
+
+    /// <summary>Step one of verifying the phone: an SMS code to the number typed.</summary>
+    public async Task<IActionResult> OnPostSendCodeAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var sent = await sender.Send(new RequestPhoneCode(Verify.Phone ?? ""), ct);
+        if (sent.IsSuccess)
+        {
+            CodeSentTo = sent.Value.Phone;
+        }
+        else
+        {
+            AddPhoneErrors(sent.Errors);
+        }
+
+        return Page();
+    }
+
+    /// <summary>Step two: the code from the SMS; then back to the booking form, for the same session or dates.</summary>
+    public async Task<IActionResult> OnPostVerifyAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var verified = await sender.Send(new VerifyPhone(Verify.Phone ?? "", Verify.Code ?? ""), ct);
+        if (!verified.IsSuccess)
+        {
+            CodeSentTo = Verify.Phone;
+            AddPhoneErrors(verified.Errors);
+            return Page();
+        }
+
+        var query = Offering.Kind == OfferingKind.TimeSlot
+            ? $"date={Input.Date:yyyy-MM-dd}" + (Input.SlotId is { } slotId ? $"&slotId={slotId}" : "")
+            : $"checkIn={Input.CheckIn:yyyy-MM-dd}";
+        return Redirect($"/offerings/{id}/book?{query}");
+    }
+
+    private void AddPhoneErrors(IReadOnlyList<Error> errors)
+    {
+        foreach (var error in errors)
+        {
+            if (error.RetryAfter is { } wait && error.Kind == ErrorKind.TooManyRequests)
+            {
+                PhoneErrors.General.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, UiText.T("SmsWait"), UiText.Duration(wait)));
+            }
+            else
+            {
+                PhoneErrors.Add([error], PhoneFields);
+            }
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
@@ -122,6 +206,9 @@ public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions 
         }
 
         Offering = offering.Value;
+        var me = await sender.Send(new GetMe(), ct);
+        _me = me.IsSuccess ? me.Value : null;
+        PhoneVerified = _me?.PhoneVerified == true;
         if (Offering.Kind == OfferingKind.TimeSlot)
         {
             var day = WithinReach(Input.Date);
@@ -132,6 +219,14 @@ public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions 
 
         return true;
     }
+}
+
+/// <summary>The phone verification step: the number, then the code the SMS brought.</summary>
+public sealed class PhoneStep
+{
+    public string? Phone { get; set; }
+
+    public string? Code { get; set; }
 }
 
 /// <summary>Strings and nullable numbers, so that whatever was typed binds and comes back to the form.</summary>

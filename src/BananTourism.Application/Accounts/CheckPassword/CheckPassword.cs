@@ -18,6 +18,6 @@ public sealed class CheckPasswordHandler(IAppDbContext db, IPasswordHasher hashe
         var user = await Credentials.VerifyAsync(db, hasher, command.Email, command.Password, cancellationToken);
         return user is null
             ? UserErrors.InvalidCredentials
-            : new MeDto(user.Id, user.Email, user.DisplayName, user.Phone, user.Role, user.TownshipId);
+            : new MeDto(user.Id, user.Email, user.DisplayName, user.VerifiedPhone ?? user.Phone, user.VerifiedPhone != null, user.Role, user.TownshipId);
     }
 }

@@ -19,7 +19,7 @@ public sealed class GetAccountHandler(IAppDbContext db) : IQueryHandler<GetAccou
     {
         var account = await db.Users.AsNoTracking()
             .Where(u => u.Id == query.Id)
-            .Select(u => new MeDto(u.Id, u.Email, u.DisplayName, u.Phone, u.Role, u.TownshipId))
+            .Select(u => new MeDto(u.Id, u.Email, u.DisplayName, u.VerifiedPhone ?? u.Phone, u.VerifiedPhone != null, u.Role, u.TownshipId))
             .SingleOrDefaultAsync(ct);
         return account is null ? UserErrors.NotSignedIn : account;
     }

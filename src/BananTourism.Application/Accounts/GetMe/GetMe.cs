@@ -10,7 +10,8 @@ namespace BananTourism.Application.Accounts.GetMe;
 [Allowed(Caller.SignedIn)]
 public sealed record GetMe : IQuery<Result<MeDto>>;
 
-public sealed record MeDto(Guid Id, string Email, string DisplayName, string? Phone, Role Role, Guid? TownshipId);
+/// <summary><see cref="Phone"/> is the verified number where there is one, else the one given at sign-up.</summary>
+public sealed record MeDto(Guid Id, string Email, string DisplayName, string? Phone, bool PhoneVerified, Role Role, Guid? TownshipId);
 
 public sealed class GetMeHandler(IAppDbContext db, ICurrentUser currentUser) : IQueryHandler<GetMe, Result<MeDto>>
 {
@@ -23,7 +24,7 @@ public sealed class GetMeHandler(IAppDbContext db, ICurrentUser currentUser) : I
 
         var me = await db.Users.AsNoTracking()
             .Where(u => u.Id == id)
-            .Select(u => new MeDto(u.Id, u.Email, u.DisplayName, u.Phone, u.Role, u.TownshipId))
+            .Select(u => new MeDto(u.Id, u.Email, u.DisplayName, u.VerifiedPhone ?? u.Phone, u.VerifiedPhone != null, u.Role, u.TownshipId))
             .SingleOrDefaultAsync(cancellationToken);
 
         // A token can outlive its account; such a caller is not signed in any more.

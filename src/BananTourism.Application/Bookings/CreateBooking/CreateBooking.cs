@@ -56,6 +56,11 @@ public sealed partial class CreateBookingHandler(
     {
         var touristId = currentUser.Id!.Value; // a tourist: AuthorizationBehavior let nobody else through
 
+        if (!await db.Users.AnyAsync(u => u.Id == touristId && u.PhoneVerifiedAt != null, ct))
+        {
+            return BookingErrors.PhoneNotVerified;
+        }
+
         if (command.PaymentMethod != PaymentMethod.PayOnArrival && !gateway.Enabled)
         {
             return PaymentErrors.OnlinePaymentUnavailable;

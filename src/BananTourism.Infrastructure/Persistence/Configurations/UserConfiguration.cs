@@ -15,6 +15,10 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.PasswordHash).HasMaxLength(200);
         builder.Property(u => u.DisplayName).HasMaxLength(100);
         builder.Property(u => u.Phone).HasMaxLength(20);
+        builder.Property(u => u.VerifiedPhone).HasMaxLength(20);
+
+        // One account per verified number; NULLs (not verified) do not collide, on SQLite nor, by EF's filter, on SQL Server.
+        builder.HasIndex(u => u.VerifiedPhone).IsUnique();
         builder.HasIndex(u => u.NormalizedEmail).IsUnique();
         builder.HasOne<Township>().WithMany().HasForeignKey(u => u.TownshipId).OnDelete(DeleteBehavior.Restrict);
     }
