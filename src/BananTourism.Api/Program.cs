@@ -14,6 +14,7 @@ if (args.Contains("--healthcheck"))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+SafeDefaults.Check(builder.Configuration, builder.Environment);
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 256 * 1024);
 builder.Services.ConfigureHttpJsonOptions(options => JsonSetup.Configure(options.SerializerOptions));
@@ -63,6 +64,12 @@ if (await app.RunMaintenanceCommandAsync(args) is { } exitCode)
     return exitCode;
 }
 
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts(); // on HTTPS requests (behind the TLS proxy, with forwarded headers on)
+}
+
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();

@@ -154,6 +154,26 @@ public class ReportTests(PaymentTests.ManualFactory api) : IClassFixture<Payment
     }
 
     [Fact]
+    public async Task Csv_AVenueNamedLikeAFormula_OpensAsText()
+    {
+        var anonymous = api.CreateClient();
+        var rose = await api.SignInAsync("operator.rose@banan.local");
+        var village = (await (await anonymous.GetAsync("/api/v1/townships", Ct)).ReadJsonAsync()).AsArray()
+            .SelectMany(t => t!["villages"]!.AsArray()).Single(v => v!.Get<string>("name") == "幸福村")!.Get<string>("id");
+        var venue = (await (await rose.PostAsJsonAsync("/api/v1/operator/venues",
+            new { name = "=HYPERLINK(\"x\")", description = "", villageId = village, categories = new[] { "farmStay" } }, Ct)).ReadJsonAsync()).Get<string>("id");
+        await rose.PostAsJsonAsync("/api/v1/operator/walk-ins", new { venueId = venue, date = "2026-09-21", count = 3 }, Ct);
+
+        var officer = await api.SignInAsync("officer.ersheng@banan.local");
+        var bytes = await (await officer.GetAsync($"/api/v1/reports/visitors.csv?from=2026-09-21&to=2026-09-21&groupBy=day&by=venue&venueId={venue}", Ct))
+            .Content.ReadAsByteArrayAsync(Ct);
+        var row = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1];
+
+        // The name's cell starts with an apostrophe (a spreadsheet shows it as text, it does not run it); numbers stay numbers.
+        Assert.Equal($"2026-09-21,{venue},\"'=HYPERLINK(\"\"x\"\")\",0,0,3,3,0,0.00", row);
+    }
+
+    [Fact]
     public async Task Occupancy_ShowsCapacityAndBookedPerOffering()
     {
         var anonymous = api.CreateClient();

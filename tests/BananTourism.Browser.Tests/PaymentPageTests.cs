@@ -46,6 +46,14 @@ public class PaymentPageTests(BrowserFixture browser) : BrowserTest, IClassFixtu
     public async Task Alipay_HoldsThePlaces_StripeConfirms_AndTheCodeAppears()
     {
         var page = await BookingFormAsync("2026-09-28");
+        var refusedByPolicy = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                refusedByPolicy.Add(message.Text);
+            }
+        };
         await page.GetByLabel("支付宝").CheckAsync();
         await page.NavigateByAsync(() => page.Locator("#book").ClickAsync(), "/bookings/[0-9a-f-]{36}$");
 
@@ -69,6 +77,7 @@ public class PaymentPageTests(BrowserFixture browser) : BrowserTest, IClassFixtu
         await page.Locator("#verification-code").WaitForAsync(new() { Timeout = 15_000 });
         Assert.Equal("已确认", await page.Locator("#booking-status").InnerTextAsync());
         Assert.Contains("已支付", await page.Locator("dl.facts").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(refusedByPolicy); // Stripe.js (its stand-in) ran under the payment page's Content-Security-Policy
         await BrowserFixture.ScreenshotAsync(page, "payment-confirmed-375");
     }
 

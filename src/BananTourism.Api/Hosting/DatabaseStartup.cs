@@ -6,8 +6,9 @@ namespace BananTourism.Api.Hosting;
 public static partial class DatabaseStartup
 {
     /// <summary>SQLite (the embedded default) is migrated at start-up; SQL Server only by <c>--migrate</c>, so a
-    /// rolling deployment never changes a shared schema by accident. Demo data goes into an empty database
-    /// outside Production when <c>DemoData:Enabled</c> (default true).</summary>
+    /// rolling deployment never changes a shared schema by accident. Demo data (and its demo accounts, whose
+    /// password the README publishes) goes into an empty database only in Development with <c>DemoData:Enabled</c>
+    /// (Development's default); anywhere else the setting is refused with a warning.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -28,11 +29,28 @@ public static partial class DatabaseStartup
             }
         }
 
-        if (!app.Environment.IsProduction() && app.Configuration.GetValue("DemoData:Enabled", true))
+        if (!app.Configuration.GetValue("DemoData:Enabled", false))
         {
-            await initializer.SeedDemoDataAsync(app.Lifetime.ApplicationStopping);
+            return;
+        }
+
+        if (!app.Environment.IsDevelopment())
+        {
+            LogDemoRefused(logger, app.Environment.EnvironmentName);
+            return;
+        }
+
+        if (await initializer.SeedDemoDataAsync(app.Lifetime.ApplicationStopping))
+        {
+            LogDemoAccounts(logger);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "DemoData:Enabled is ignored in {Environment}: demo data and its demo accounts are seeded only in Development")]
+    private static partial void LogDemoRefused(ILogger logger, string environment);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo accounts with the README's published password (admin@banan.local, …) were created: keep this instance off any public address")]
+    private static partial void LogDemoAccounts(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The database lacks {Count} migrations ({Names}); run the service with --migrate")]
     private static partial void LogPending(ILogger logger, int count, string names);

@@ -13,20 +13,39 @@ public static class VisitorCsv
 
     private static readonly string[] Header = ["period", "key", "name", "booked", "checkedIn", "walkIns", "visitors", "revenueFen", "revenueYuan"];
 
+    /// <summary>Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR: a venue named
+    /// <c>=HYPERLINK(…)</c>) are written with a leading apostrophe, so Excel and WPS show them as text; numbers are
+    /// written as numbers.</summary>
+    private static readonly CsvWriterOptions Options = new()
+    {
+        Injection = CsvInjection.Escape,
+        FormatProvider = CultureInfo.InvariantCulture,
+    };
+
     public static byte[] Write(VisitorReport report)
     {
         using var buffer = new MemoryStream();
         using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
         {
-            using var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true);
-            WriteRecord(csv, Header);
+            using var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
+            foreach (var title in Header)
+            {
+                csv.WriteField(title);
+            }
+
+            csv.EndRecord();
             foreach (var r in report.Rows)
             {
-                WriteRecord(csv,
-                [
-                    r.Period, r.Key ?? "", r.Name ?? "", Number(r.Booked), Number(r.CheckedIn), Number(r.WalkIns), Number(r.Visitors),
-                    r.Revenue.Amount.ToString(CultureInfo.InvariantCulture), (r.Revenue.Amount / 100m).ToString("0.00", CultureInfo.InvariantCulture),
-                ]);
+                csv.WriteField(r.Period);
+                csv.WriteField(r.Key ?? "");
+                csv.WriteField(r.Name ?? "");
+                csv.WriteField(r.Booked, default);
+                csv.WriteField(r.CheckedIn, default);
+                csv.WriteField(r.WalkIns, default);
+                csv.WriteField(r.Visitors, default);
+                csv.WriteField(r.Revenue.Amount, default);
+                csv.WriteField(r.Revenue.Amount / 100m, "0.00");
+                csv.EndRecord();
             }
 
             csv.Flush();
@@ -34,16 +53,4 @@ public static class VisitorCsv
 
         return buffer.ToArray();
     }
-
-    private static void WriteRecord(CsvWriter csv, IEnumerable<string> fields)
-    {
-        foreach (var field in fields)
-        {
-            csv.WriteField(field);
-        }
-
-        csv.EndRecord();
-    }
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

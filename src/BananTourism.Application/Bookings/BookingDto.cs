@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BananTourism.Application.Bookings;
 
-/// <summary>A booking as tourists, operators and admins see it (API.md's booking shape).</summary>
+/// <summary>A booking as tourists, operators and admins see it (API.md's booking shape). The payment's client
+/// secret (what completes an online payment) is shown only to the booking's own tourist.</summary>
 public sealed record BookingDto(
     Guid Id,
     string Reference,
@@ -49,7 +50,8 @@ public sealed record RefundDto(long Amount, string Currency, RefundStatus Status
 
 public static class BookingViews
 {
-    public static BookingDto ToDto(this Booking b, string offeringName, string venueName) => new(
+    /// <summary><paramref name="viewer"/>: who is looking; only the booking's tourist sees the payment's client secret.</summary>
+    public static BookingDto ToDto(this Booking b, string offeringName, string venueName, Guid? viewer) => new(
         b.Id,
         b.Reference,
         b.Status,
@@ -72,7 +74,7 @@ public static class BookingViews
             .Select(l => new BookingLineDto(l.Date, l.Kind, l.Quantity, Money.Yuan(l.UnitPrice), Money.Yuan(l.Amount))).ToList(),
         b.Status == BookingStatus.Held ? b.ExpiresAt : null,
         b.Status is BookingStatus.Confirmed or BookingStatus.CheckedIn ? Codes.Format(b.VerificationCode) : null,
-        new PaymentDto(b.PaymentMethod, b.PaymentStatus, Money.Yuan(b.AmountPaid), b.Status == BookingStatus.Held ? b.PaymentClientSecret : null),
+        new PaymentDto(b.PaymentMethod, b.PaymentStatus, Money.Yuan(b.AmountPaid), b.Status == BookingStatus.Held && viewer == b.TouristId ? b.PaymentClientSecret : null),
         new ContactDto(b.ContactName, b.ContactPhone, b.ContactEmail),
         b.Notes,
         b.CreatedAt,
@@ -83,7 +85,7 @@ public static class BookingViews
         b.CheckedInHeadcount);
 
     /// <summary>Loads bookings with their lines and names, in the order given by <paramref name="query"/>.</summary>
-    public static async Task<List<BookingDto>> ToDtosAsync(this IQueryable<Booking> query, IAppDbContext db, CancellationToken ct)
+    public static async Task<List<BookingDto>> ToDtosAsync(this IQueryable<Booking> query, IAppDbContext db, Guid? viewer, CancellationToken ct)
     {
         var rows = await (
                 from b in query
@@ -92,9 +94,9 @@ public static class BookingViews
                 select new { Booking = b, Offering = o.Name, Venue = v.Name })
             .AsNoTracking()
             .ToListAsync(ct);
-        return rows.Select(r => r.Booking.ToDto(r.Offering, r.Venue)).ToList();
+        return rows.Select(r => r.Booking.ToDto(r.Offering, r.Venue, viewer)).ToList();
     }
 
-    public static async Task<BookingDto?> LoadAsync(IAppDbContext db, Guid id, CancellationToken ct) =>
-        (await db.Bookings.Where(b => b.Id == id).ToDtosAsync(db, ct)).SingleOrDefault();
+    public static async Task<BookingDto?> LoadAsync(IAppDbContext db, Guid id, Guid? viewer, CancellationToken ct) =>
+        (await db.Bookings.Where(b => b.Id == id).ToDtosAsync(db, viewer, ct)).SingleOrDefault();
 }

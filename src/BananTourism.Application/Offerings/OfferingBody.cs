@@ -2,6 +2,7 @@ using BananTourism.Application.Catalog;
 using BananTourism.Domain.Common;
 using BananTourism.Domain.Offerings;
 using BananTourism.Domain.Venues;
+using BananTourism.Application.Common;
 using FluentValidation;
 
 namespace BananTourism.Application.Offerings;
@@ -46,9 +47,9 @@ public sealed class OfferingBodyValidator : AbstractValidator<OfferingBody>
 
     public OfferingBodyValidator()
     {
-        RuleFor(b => b.Name).NotEmpty().MaximumLength(200).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("The name is blank.");
-        RuleFor(b => b.NameEn).MaximumLength(200);
-        RuleFor(b => b.Description).NotNull().MaximumLength(4000);
+        RuleFor(b => b.Name).NotEmpty().MaximumLength(200).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("The name is blank.").SingleLine();
+        RuleFor(b => b.NameEn).MaximumLength(200).SingleLine();
+        RuleFor(b => b.Description).NotNull().MaximumLength(4000).PlainText();
         RuleFor(b => b.Kind).IsInEnum();
         RuleFor(b => b.Category).IsInEnum();
         RuleFor(b => b.MinParty).InclusiveBetween(1, 500);

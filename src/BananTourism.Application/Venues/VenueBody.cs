@@ -1,5 +1,6 @@
 using BananTourism.Application.Catalog;
 using BananTourism.Domain.Venues;
+using BananTourism.Application.Common;
 using FluentValidation;
 
 namespace BananTourism.Application.Venues;
@@ -15,9 +16,9 @@ public sealed class VenueBodyValidator : AbstractValidator<VenueBody>
 {
     public VenueBodyValidator()
     {
-        RuleFor(b => b.Name).NotEmpty().MaximumLength(200).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("The name is blank.");
-        RuleFor(b => b.NameEn).MaximumLength(200);
-        RuleFor(b => b.Description).NotNull().MaximumLength(4000);
+        RuleFor(b => b.Name).NotEmpty().MaximumLength(200).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("The name is blank.").SingleLine();
+        RuleFor(b => b.NameEn).MaximumLength(200).SingleLine();
+        RuleFor(b => b.Description).NotNull().MaximumLength(4000).PlainText();
         RuleFor(b => b.VillageId).NotEmpty();
         RuleFor(b => b.Categories).NotEmpty().WithMessage("Give at least one category.")
             .Must(c => c.Count <= 6).WithMessage("At most six categories.");

@@ -33,15 +33,17 @@ public sealed partial class DatabaseInitializer(
     public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken) =>
         (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
 
-    public async Task SeedDemoDataAsync(CancellationToken cancellationToken)
+    /// <summary>True when the database was empty and now holds the demo catalog and accounts.</summary>
+    public async Task<bool> SeedDemoDataAsync(CancellationToken cancellationToken)
     {
         if (await db.Townships.AnyAsync(cancellationToken))
         {
-            return;
+            return false;
         }
 
         await demo.SeedAsync(cancellationToken);
         LogSeeded();
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ({Provider}) is at the current schema")]

@@ -32,6 +32,10 @@ public sealed class DetailsModel(ISender sender, StripeOptions stripe) : PageMod
         }
 
         Booking = booking.Value;
+        if (Booking.Payment.ClientSecret is not null && stripe.PagesCanPay)
+        {
+            SecurityHeaders.AllowStripe(HttpContext); // the page loads Stripe.js and its payment frames
+        }
         if (Booking.VerificationCode is not null && await sender.Send(new GetTicket(id), ct) is { IsSuccess: true } ticket)
         {
             QrSvg = ticket.Value.Content;

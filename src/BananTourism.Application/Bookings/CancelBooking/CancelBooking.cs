@@ -85,7 +85,7 @@ public sealed partial class CancelBookingHandler(
             await settlement.CancelIntentAsync(booking, ct);
         }
 
-        return (await BookingViews.LoadAsync(db, booking.Id, ct))!;
+        return (await BookingViews.LoadAsync(db, booking.Id, me, ct))!;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Booking {BookingId} cancelled by its tourist; refund {Refund} fen")]

@@ -77,7 +77,7 @@ public sealed partial class CreateBookingHandler(
 
             if (claimed.ReplayOf is { } bookingId)
             {
-                return new CreatedBooking((await BookingViews.LoadAsync(db, bookingId, ct))!, Replayed: true);
+                return new CreatedBooking((await BookingViews.LoadAsync(db, bookingId, touristId, ct))!, Replayed: true);
             }
 
             claim = claimed.ClaimId;
@@ -137,13 +137,13 @@ public sealed partial class CreateBookingHandler(
                 LogBooked(booking.Id, booking.Reference, offering.Id, booking.PartySize, booking.Total, booking.Status);
                 if (!booking.IsOnlinePayment)
                 {
-                    return new CreatedBooking(booking.ToDto(offering.Name, found.VenueName), Replayed: false);
+                    return new CreatedBooking(booking.ToDto(offering.Name, found.VenueName, touristId), Replayed: false);
                 }
 
                 // The places are held whatever the provider says; if it is down, the answer shows a pending
                 // payment without a client secret, and the tourist (or reconciliation) starts it again.
                 await settlement.StartAsync(booking.Id, ct);
-                return new CreatedBooking((await BookingViews.LoadAsync(db, booking.Id, ct))!, Replayed: false);
+                return new CreatedBooking((await BookingViews.LoadAsync(db, booking.Id, touristId, ct))!, Replayed: false);
             }
             catch (DuplicateKeyException) when (attempt < Attempts)
             {

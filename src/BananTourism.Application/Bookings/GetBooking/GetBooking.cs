@@ -15,7 +15,7 @@ public sealed class GetBookingHandler(IAppDbContext db, ICurrentUser currentUser
 {
     public async ValueTask<Result<BookingDto>> Handle(GetBooking query, CancellationToken ct)
     {
-        var booking = await db.Bookings.VisibleTo(currentUser, db).Where(b => b.Id == query.Id).ToDtosAsync(db, ct);
+        var booking = await db.Bookings.VisibleTo(currentUser, db).Where(b => b.Id == query.Id).ToDtosAsync(db, currentUser.Id, ct);
         return booking.Count == 1 ? booking[0] : BookingErrors.NotFound;
     }
 }

@@ -29,7 +29,7 @@ public sealed class ListMyBookingsHandler(IAppDbContext db, ICurrentUser current
         var total = await mine.CountAsync(ct);
         var items = await mine.OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id)
             .Skip((page - 1) * size).Take(size)
-            .ToDtosAsync(db, ct);
+            .ToDtosAsync(db, currentUser.Id, ct);
         return new PagedList<BookingDto>(items.OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id).ToList(), page, size, total);
     }
 }

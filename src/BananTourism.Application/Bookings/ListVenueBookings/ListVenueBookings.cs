@@ -40,7 +40,7 @@ public sealed class ListVenueBookingsHandler(IAppDbContext db, ICurrentUser curr
         var size = query.PageSizeOrDefault();
         var total = await bookings.CountAsync(ct);
         var items = await bookings.OrderBy(b => b.Date).ThenBy(b => b.StartTime).ThenBy(b => b.CreatedAt)
-            .Skip((page - 1) * size).Take(size).ToDtosAsync(db, ct);
+            .Skip((page - 1) * size).Take(size).ToDtosAsync(db, currentUser.Id, ct);
         return new PagedList<BookingDto>(
             items.OrderBy(b => b.Date).ThenBy(b => b.Start).ThenBy(b => b.CreatedAt).ToList(), page, size, total);
     }

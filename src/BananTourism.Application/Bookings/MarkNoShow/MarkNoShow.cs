@@ -46,6 +46,6 @@ public sealed class MarkNoShowHandler(IAppDbContext db, ICurrentUser currentUser
             await TouristLedger.ReleasePayOnArrivalAsync(tx, booking, token);
             return Result<Success>.Success(Success.Value);
         }, ct);
-        return marked.IsSuccess ? (await BookingViews.LoadAsync(db, booking.Id, ct))! : Result<BookingDto>.Failure(marked.Errors);
+        return marked.IsSuccess ? (await BookingViews.LoadAsync(db, booking.Id, currentUser.Id, ct))! : Result<BookingDto>.Failure(marked.Errors);
     }
 }

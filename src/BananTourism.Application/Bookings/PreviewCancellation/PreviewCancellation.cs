@@ -31,7 +31,7 @@ public sealed class PreviewCancellationHandler(IAppDbContext db, ICurrentUser cu
         var refund = booking.Status is BookingStatus.Held or BookingStatus.Confirmed
             ? booking.RefundIfCancelledAt(clock.GetUtcNow())
             : null;
-        var view = await BookingViews.LoadAsync(db, booking.Id, ct);
+        var view = await BookingViews.LoadAsync(db, booking.Id, currentUser.Id, ct);
         return new CancellationPreview(
             view!,
             Money.Yuan(booking.AmountPaid),

@@ -26,7 +26,7 @@ public sealed class RetryPaymentHandler(IAppDbContext db, ICurrentUser currentUs
 
         var started = await settlement.StartAsync(command.BookingId, ct);
         return started.IsSuccess
-            ? (await BookingViews.LoadAsync(db, command.BookingId, ct))!
+            ? (await BookingViews.LoadAsync(db, command.BookingId, currentUser.Id, ct))!
             : Result<BookingDto>.Failure(started.Errors);
     }
 }

@@ -19,7 +19,7 @@ public sealed class FindBookingByCodeHandler(IAppDbContext db, ICurrentUser curr
     public async ValueTask<Result<BookingDto>> Handle(FindBookingByCode query, CancellationToken ct)
     {
         var code = Codes.Normalize(query.Code);
-        var found = await db.OwnedBookings(currentUser).Where(b => b.VerificationCode == code).ToDtosAsync(db, ct);
+        var found = await db.OwnedBookings(currentUser).Where(b => b.VerificationCode == code).ToDtosAsync(db, currentUser.Id, ct);
         return found.Count == 1 ? found[0] : VisitErrors.UnknownCode;
     }
 }
