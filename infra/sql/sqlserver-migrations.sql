@@ -790,3 +790,46 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202060941_SignInHardening'
+)
+BEGIN
+    ALTER TABLE [Users] ADD [DisabledAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202060941_SignInHardening'
+)
+BEGIN
+    ALTER TABLE [Users] ADD [SecurityStamp] nvarchar(32) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202060941_SignInHardening'
+)
+BEGIN
+    CREATE TABLE [SignInThrottles] (
+        [Key] nvarchar(254) NOT NULL,
+        [Failures] int NOT NULL,
+        [LastFailureAt] datetimeoffset NOT NULL,
+        [LockedUntil] datetimeoffset NULL,
+        CONSTRAINT [PK_SignInThrottles] PRIMARY KEY ([Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202060941_SignInHardening'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202060941_SignInHardening', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1,5 +1,8 @@
 using BananTourism.Api.Hosting;
+using BananTourism.Application.Accounts.ChangePassword;
+using BananTourism.Application.Accounts.ChangeUserRole;
 using BananTourism.Application.Accounts.CreateUser;
+using BananTourism.Application.Accounts.RemoveUser;
 using BananTourism.Application.Accounts.GetMe;
 using BananTourism.Application.Accounts.Login;
 using BananTourism.Application.Accounts.Register;
@@ -27,6 +30,12 @@ public sealed class Accounts : IEndpointGroup
         phone.MapPost("/verify", VerifyPhone).WithName(nameof(VerifyPhone));
         app.MapPost("/api/v1/admin/users", CreateUser).WithTags("Admin").WithName(nameof(CreateUser))
             .RequireAuthorization(AuthSetup.Admin);
+        app.MapPut("/api/v1/admin/users/{id:guid}", ChangeUserRole).WithTags("Admin").WithName(nameof(ChangeUserRole))
+            .RequireAuthorization(AuthSetup.Admin);
+        app.MapDelete("/api/v1/admin/users/{id:guid}", RemoveUser).WithTags("Admin").WithName(nameof(RemoveUser))
+            .RequireAuthorization(AuthSetup.Admin);
+        app.MapPost("/api/v1/me/password", ChangePassword).WithTags("Accounts").WithName(nameof(ChangePassword))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Auth);
     }
 
     public static async Task<Results<Created<RegisteredUser>, ProblemHttpResult>> Register(
@@ -48,6 +57,20 @@ public sealed class Accounts : IEndpointGroup
 
     public static async Task<Results<Ok<PhoneVerified>, ProblemHttpResult>> VerifyPhone(
         VerifyPhone command, ISender sender, CancellationToken ct) =>
+        (await sender.Send(command, ct)).ToOk();
+
+    /// <summary>Another role or township for a staff account; its tokens and sessions end (within a minute for tokens).</summary>
+    public static async Task<Results<Ok<CreatedUser>, ProblemHttpResult>> ChangeUserRole(
+        Guid id, StaffRole body, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new ChangeUserRole(id, body), ct)).ToOk();
+
+    /// <summary>The account signs in no more; its bookings and records stay.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveUser(Guid id, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new RemoveUser(id), ct)).ToNoContent();
+
+    /// <summary>A new password ends every other session of the account; the answer is a fresh token.</summary>
+    public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> ChangePassword(
+        ChangePassword command, ISender sender, CancellationToken ct) =>
         (await sender.Send(command, ct)).ToOk();
 
     public static async Task<Results<Created<CreatedUser>, ProblemHttpResult>> CreateUser(

@@ -1,4 +1,3 @@
-using BananTourism.Application.Accounts.GetAccount;
 using BananTourism.Application.Common;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
@@ -29,6 +28,7 @@ public static class AuthSetup
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddSingleton<SessionChecks>();
 
         // The API (/api/...) takes only bearer tokens, so a browser's cookie can never ride a cross-site request
         // into it; the web pages take only the sign-in cookie, and their forms carry antiforgery tokens.
@@ -72,6 +72,15 @@ public static class AuthSetup
             };
             jwt.Events = new JwtBearerEvents
             {
+                // A token outlives its role, password or account by at most SessionChecks.Fresh.
+                OnTokenValidated = async context =>
+                {
+                    var checks = context.HttpContext.RequestServices.GetRequiredService<SessionChecks>();
+                    if (!await checks.StandsAsync(context.Principal!, context.HttpContext.RequestServices, fresh: false, context.HttpContext.RequestAborted))
+                    {
+                        context.Fail("The account changed since this token was issued; sign in again.");
+                    }
+                },
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();
@@ -91,15 +100,13 @@ public static class AuthSetup
         return services;
     }
 
-    /// <summary>A page session lasts hours: each request checks the account still exists with the same role.</summary>
+    /// <summary>A page session lasts hours: each request checks the account still exists with the same role and
+    /// security stamp (a new password, role or removal ends it at once).</summary>
     private static async Task StillTheSameAccountAsync(CookieValidatePrincipalContext context)
     {
-        var principal = context.Principal;
-        var role = principal?.FindFirst(Claims.Role)?.Value;
-        var account = Guid.TryParse(principal?.FindFirst(Claims.Subject)?.Value, out var id)
-            ? await context.HttpContext.RequestServices.GetRequiredService<ISender>().Send(new GetAccount(id), context.HttpContext.RequestAborted)
-            : null;
-        if (account is not { IsSuccess: true } || Claims.RoleName(account.Value.Role) != role)
+        var services = context.HttpContext.RequestServices;
+        if (context.Principal is not { } principal
+            || !await services.GetRequiredService<SessionChecks>().StandsAsync(principal, services, fresh: true, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

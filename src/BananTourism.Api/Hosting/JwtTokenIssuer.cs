@@ -29,6 +29,7 @@ public sealed class JwtTokenIssuer(AuthOptions options, TimeProvider clock) : IT
                 new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
                 new Claim(JwtRegisteredClaimNames.Email, user.Email),
                 new Claim(Claims.Role, Claims.RoleName(user.Role)),
+                new Claim(Claims.Stamp, user.SecurityStamp),
             ]),
         });
         return new IssuedToken(token, (int)lifetime.TotalSeconds);
@@ -51,6 +52,9 @@ public static class Claims
 {
     public const string Role = "role";
     public const string Subject = JwtRegisteredClaimNames.Sub;
+
+    /// <summary>The account's security stamp when the token or cookie was issued (see <see cref="SessionChecks"/>).</summary>
+    public const string Stamp = "stamp";
 
     public static string RoleName(Role role) => role switch
     {

@@ -29,12 +29,12 @@ public static class RateLimits
 
     private static RateLimitPartition<string> AuthPartition(HttpContext context, RateLimitOptions options) =>
         RateLimitPartition.GetFixedWindowLimiter(
-            "auth:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+            "auth:" + ClientAddress.Partition(context.Connection.RemoteIpAddress),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = options.AuthPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 
     private static RateLimitPartition<string> BookingsPartition(HttpContext context, RateLimitOptions options) =>
         RateLimitPartition.GetFixedWindowLimiter(
-            "bookings:" + (context.User.FindFirst(Claims.Subject)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+            "bookings:" + (context.User.FindFirst(Claims.Subject)?.Value ?? ClientAddress.Partition(context.Connection.RemoteIpAddress)),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = options.BookingsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)

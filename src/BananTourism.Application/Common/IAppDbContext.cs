@@ -37,6 +37,8 @@ public interface IAppDbContext
 
     DbSet<SmsQuota> SmsQuotas { get; }
 
+    DbSet<SignInThrottle> SignInThrottles { get; }
+
     DbSet<Booking> Bookings { get; }
 
     DbSet<VenueDay> VenueDays { get; }

@@ -35,6 +35,13 @@ public sealed class User
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Changes whenever what a sign-in vouched for changes (role, password, the account removed): tokens and
+    /// page sessions carry the stamp they were issued with, and one with an old stamp is refused.</summary>
+    public string SecurityStamp { get; private set; } = NewStamp();
+
+    /// <summary>Set when an admin removes the account; bookings keep pointing at it, but it signs in no more.</summary>
+    public DateTimeOffset? DisabledAt { get; private set; }
+
     /// <summary>A tourist's held, unpaid bookings right now; taken and given back by conditional UPDATEs in the
     /// same transactions as the holds, and checked against <c>Bookings:MaxUnpaidHolds</c>.</summary>
     public int UnpaidHolds { get; private set; }
@@ -57,6 +64,29 @@ public sealed class User
 
     public void SetPasswordHash(string hash) => PasswordHash = hash;
 
+    /// <summary>A new password ends every session signed in with the old one.</summary>
+    public void ChangePassword(string hash)
+    {
+        PasswordHash = hash;
+        SecurityStamp = NewStamp();
+    }
+
+    /// <summary>Another role (or township) ends the sessions that carried the old one.</summary>
+    public void ChangeRole(Role role, Guid? townshipId)
+    {
+        Role = role;
+        TownshipId = role == Role.Officer ? townshipId : null;
+        SecurityStamp = NewStamp();
+    }
+
+    public void Disable(DateTimeOffset now)
+    {
+        DisabledAt ??= now;
+        SecurityStamp = NewStamp();
+    }
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
+
     public void VerifyPhone(string phone, DateTimeOffset now)
     {
         Phone = phone;
@@ -75,6 +105,12 @@ public static class UserErrors
     public static readonly Error NotFound = Error.NotFound("not_found", "The account does not exist.");
 
     public static readonly Error NotSignedIn = Error.Unauthorized("unauthorized", "Sign in first.");
+
+    public static Error TooManySignIns(TimeSpan retryAfter) => Error.TooManyRequests(
+        "rate_limited", "Too many failed sign-ins for this account; wait before trying again.", retryAfter);
+
+    public static readonly Error CannotChangeTourist = Error.Validation(
+        "role", "Tourists are not made operators or officers; create a staff account for them instead.");
 
     public static readonly Error PhoneTaken = Error.Conflict("phone_taken", "This mobile number is already verified by another account.");
 

@@ -578,6 +578,26 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                     b.ToTable("PhoneCodes");
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Users.SignInThrottle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SignInThrottles");
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Users.SmsQuota", b =>
                 {
                     b.Property<string>("Key")
@@ -604,6 +624,9 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("DisplayName")
@@ -635,6 +658,11 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Role")
                         .HasColumnType("int");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<Guid?>("TownshipId")
                         .HasColumnType("uniqueidentifier");

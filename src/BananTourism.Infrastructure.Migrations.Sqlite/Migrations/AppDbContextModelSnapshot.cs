@@ -573,6 +573,26 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                     b.ToTable("PhoneCodes");
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Users.SignInThrottle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SignInThrottles");
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Users.SmsQuota", b =>
                 {
                     b.Property<string>("Key")
@@ -599,6 +619,9 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DisabledAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DisplayName")
@@ -630,6 +653,11 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("TownshipId")
                         .HasColumnType("TEXT");

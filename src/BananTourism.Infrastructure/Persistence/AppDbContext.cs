@@ -41,6 +41,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<SmsQuota> SmsQuotas => Set<SmsQuota>();
 
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+
     public DbSet<VenueDay> VenueDays => Set<VenueDay>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

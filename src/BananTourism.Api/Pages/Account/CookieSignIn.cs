@@ -12,13 +12,14 @@ public static class CookieSignIn
 {
     public const string DisplayName = "name";
 
-    public static Task SignInAsync(HttpContext context, MeDto user)
+    public static Task SignInAsync(HttpContext context, MeDto user, string securityStamp)
     {
         var identity = new ClaimsIdentity(
             [
                 new Claim(Claims.Subject, user.Id.ToString()),
                 new Claim(Claims.Role, Claims.RoleName(user.Role)),
                 new Claim(DisplayName, user.DisplayName),
+                new Claim(Claims.Stamp, securityStamp),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme,
             DisplayName,

@@ -36,8 +36,8 @@ public sealed class SignInModel(ISender sender) : PageModel
             return Page();
         }
 
-        await CookieSignIn.SignInAsync(HttpContext, checkedIn.Value);
-        return LocalRedirect(LocalPath.Or(ReturnUrl, HomeOf(checkedIn.Value.Role)));
+        await CookieSignIn.SignInAsync(HttpContext, checkedIn.Value.Account, checkedIn.Value.SecurityStamp);
+        return LocalRedirect(LocalPath.Or(ReturnUrl, HomeOf(checkedIn.Value.Account.Role)));
     }
 
     private static string HomeOf(Domain.Users.Role role) => role switch

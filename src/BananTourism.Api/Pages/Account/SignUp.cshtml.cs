@@ -42,7 +42,7 @@ public sealed class SignUpModel(ISender sender) : PageModel
         }
 
         var me = await sender.Send(new CheckPassword(Input.Email!, Input.Password!), ct);
-        await CookieSignIn.SignInAsync(HttpContext, me.Value);
+        await CookieSignIn.SignInAsync(HttpContext, me.Value.Account, me.Value.SecurityStamp);
         return LocalRedirect(LocalPath.Or(ReturnUrl));
     }
 }

@@ -23,7 +23,7 @@ public sealed class GetMeHandler(IAppDbContext db, ICurrentUser currentUser) : I
         }
 
         var me = await db.Users.AsNoTracking()
-            .Where(u => u.Id == id)
+            .Where(u => u.Id == id && u.DisabledAt == null)
             .Select(u => new MeDto(u.Id, u.Email, u.DisplayName, u.VerifiedPhone ?? u.Phone, u.VerifiedPhone != null, u.Role, u.TownshipId))
             .SingleOrDefaultAsync(cancellationToken);
 

@@ -11,18 +11,18 @@ public sealed record Login(string Email, string Password) : ICommand<Result<Logi
 
 public sealed record LoginResponse(string AccessToken, int ExpiresIn, Role Role);
 
-public sealed class LoginHandler(IAppDbContext db, IPasswordHasher hasher, ITokenIssuer tokens)
+public sealed class LoginHandler(IAppDbContext db, IWriteTransactions writes, IPasswordHasher hasher, ITokenIssuer tokens, TimeProvider clock)
     : ICommandHandler<Login, Result<LoginResponse>>
 {
     public async ValueTask<Result<LoginResponse>> Handle(Login command, CancellationToken cancellationToken)
     {
-        var user = await Credentials.VerifyAsync(db, hasher, command.Email, command.Password, cancellationToken);
-        if (user is null)
+        var user = await Credentials.VerifyAsync(db, writes, hasher, clock, command.Email, command.Password, cancellationToken);
+        if (!user.IsSuccess)
         {
-            return UserErrors.InvalidCredentials;
+            return Result<LoginResponse>.Failure(user.Errors);
         }
 
-        var token = tokens.Issue(user);
-        return new LoginResponse(token.AccessToken, token.ExpiresIn, user.Role);
+        var token = tokens.Issue(user.Value);
+        return new LoginResponse(token.AccessToken, token.ExpiresIn, user.Value.Role);
     }
 }

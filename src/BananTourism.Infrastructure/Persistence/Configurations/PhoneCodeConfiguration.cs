@@ -16,6 +16,15 @@ internal sealed class PhoneCodeConfiguration : IEntityTypeConfiguration<PhoneCod
     }
 }
 
+internal sealed class SignInThrottleConfiguration : IEntityTypeConfiguration<SignInThrottle>
+{
+    public void Configure(EntityTypeBuilder<SignInThrottle> builder)
+    {
+        builder.HasKey(t => t.Key);
+        builder.Property(t => t.Key).HasMaxLength(254);
+    }
+}
+
 internal sealed class SmsQuotaConfiguration : IEntityTypeConfiguration<SmsQuota>
 {
     public void Configure(EntityTypeBuilder<SmsQuota> builder)

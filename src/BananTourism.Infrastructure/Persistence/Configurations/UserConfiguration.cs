@@ -16,6 +16,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.DisplayName).HasMaxLength(100);
         builder.Property(u => u.Phone).HasMaxLength(20);
         builder.Property(u => u.VerifiedPhone).HasMaxLength(20);
+        builder.Property(u => u.SecurityStamp).HasMaxLength(32);
 
         // One account per verified number; NULLs (not verified) do not collide, on SQLite nor, by EF's filter, on SQL Server.
         builder.HasIndex(u => u.VerifiedPhone).IsUnique();
