@@ -42,6 +42,16 @@ public class BookingLimitTests(ApiFactory api) : IClassFixture<ApiFactory>
             .SumAsync(n => n.Reserved, Ct));
         Assert.Equal(0, reserved);
 
+        // The booking page does not offer what the offering does not take.
+        using (var browser = await PageBrowser.SignedInAsync(api, "tourist@banan.local"))
+        {
+            var campingForm = await browser.Client.GetStringAsync($"/offerings/{camping}/book?checkIn=2026-10-20", Ct);
+            Assert.DoesNotContain("value=\"PayOnArrival\"", campingForm, StringComparison.Ordinal);
+            Assert.Contains("value=\"Alipay\"", campingForm, StringComparison.Ordinal);
+            var roses = await _anonymous.OfferingIdAsync("玫瑰采摘");
+            Assert.Contains("value=\"PayOnArrival\"", await browser.Client.GetStringAsync($"/offerings/{roses}/book?date=2026-10-20", Ct), StringComparison.Ordinal);
+        }
+
         // A party that fits, paying online, is held as before.
         var held = await tourist.BookOkAsync(Booker.StayBooking(camping, "2026-10-20", "2026-10-23", units: 2, adults: 5, paymentMethod: "alipay"));
         Assert.Equal("held", held.Get<string>("status"));

@@ -50,6 +50,23 @@ public class PageTourTests(BrowserFixture browser) : BrowserTest, IClassFixture<
         await VisitAsync(page, "/officer?by=Village&year=2025", "tour-officer-villages-2025");
     }
 
+    [Fact]
+    public async Task TheApiReference_LoadsWithinItsContentSecurityPolicy()
+    {
+        var page = await browser.DesktopAsync();
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                refused.Add(message.Text);
+            }
+        };
+        await page.GotoAsync("/docs/", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.GetByText("BananTourism API").First.WaitForAsync();
+        Assert.Empty(refused); // its script and styles, and no fonts from Scalar's CDN
+    }
+
     private static async Task VisitAsync(IPage page, string path, string screenshot)
     {
         var errors = new List<string>();

@@ -26,7 +26,8 @@ public static class Operations
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("BananTourism API")).AllowAnonymous();
+        // No fonts from Scalar's CDN: the page keeps to its own origin (SecurityHeaders) and loads in China without it.
+        app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("BananTourism API").DisableDefaultFonts()).AllowAnonymous();
         return app;
     }
 }

@@ -298,6 +298,8 @@ public static class UiText
         ["Err.phone_not_verified"] = ("请先验证手机号。", "Verify your mobile number first."),
         ["Err.invalid_code"] = ("验证码不对，请核对短信后重试。", "The code is not right; check the SMS and try again."),
         ["Err.code_expired"] = ("验证码已失效（超过 10 分钟或错误次数过多），请重新获取。", "This code has expired or was tried too many times; ask for a new one."),
+        ["PayOnArrivalUpTo"] = ("（限 {0} 人以内）", "(parties of up to {0})"),
+        ["NoPaymentMethod"] = ("这个项目需要在线支付，本站暂未开通在线支付，请联系经营户预订。", "This offering is paid online only, and online payment is not available here: contact the operator to book."),
         ["Err.rate_limited"] = ("尝试次数太多，请稍后再试。", "Too many attempts; try again later."),
         ["Err.phone_taken"] = ("这个手机号已被其他账号验证。", "This number is already verified by another account."),
         ["Err.sms_unavailable"] = ("短信暂时发不出去，请一分钟后再试。", "The text message could not be sent; try again in a minute."),

@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Microsoft.Extensions.Hosting;
 
 namespace BananTourism.Infrastructure.Messaging;
@@ -8,7 +11,13 @@ namespace BananTourism.Infrastructure.Messaging;
 /// written under a temporary name and renamed.</summary>
 public sealed class PickupFolder
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>Readable by people: Chinese as it is, not \u-escaped; absent fields left out.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 
     private readonly string? _path;
 

@@ -60,10 +60,12 @@ public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions 
     /// <summary>Development sends no SMS: it says where the code went instead.</summary>
     public bool ShowPickupHint => environment.IsDevelopment();
 
-    /// <summary>Card, Alipay and WeChat Pay through Stripe, where configured; pay on arrival always.</summary>
-    public IReadOnlyList<PaymentMethod> Methods => stripe.PagesCanPay
-        ? [PaymentMethod.PayOnArrival, PaymentMethod.Alipay, PaymentMethod.WechatPay, PaymentMethod.Card]
-        : [PaymentMethod.PayOnArrival];
+    /// <summary>Pay on arrival where the operator grants it; Alipay, WeChat Pay and card through Stripe, where configured.</summary>
+    public IReadOnlyList<PaymentMethod> Methods =>
+    [
+        .. Offering.PayOnArrival.Allowed ? [PaymentMethod.PayOnArrival] : Array.Empty<PaymentMethod>(),
+        .. stripe.PagesCanPay ? [PaymentMethod.Alipay, PaymentMethod.WechatPay, PaymentMethod.Card] : Array.Empty<PaymentMethod>(),
+    ];
 
     public async Task<IActionResult> OnGetAsync(Guid id, DateOnly? date, Guid? slotId, DateOnly? checkIn, CancellationToken ct)
     {
@@ -176,7 +178,7 @@ public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions 
             Input.Adults ?? 0,
             Input.Children ?? 0,
             new ContactInput(Input.Name ?? "", Input.Phone ?? "", string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email),
-            Methods.Contains(Input.PaymentMethod) ? Input.PaymentMethod : PaymentMethod.PayOnArrival,
+            Methods.Contains(Input.PaymentMethod) ? Input.PaymentMethod : Methods.FirstOrDefault(),
             string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes)
         {
             IdempotencyKey = string.IsNullOrEmpty(Input.IdempotencyKey) ? null : Input.IdempotencyKey,
