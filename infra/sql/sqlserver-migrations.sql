@@ -697,7 +697,7 @@ IF NOT EXISTS (
     WHERE [MigrationId] = N'20261202052943_PayOnArrivalAndTouristLimits'
 )
 BEGIN
-    EXEC(N'INSERT INTO TouristDays (TouristId, Date, PayOnArrivalPeople) SELECT TouristId, Date, SUM(Adults + Children) FROM Bookings WHERE Status = 1 AND PaymentMethod = 0 GROUP BY TouristId, Date;');
+    EXEC(N'WITH nights AS ( SELECT TouristId, Date, EndDate, Adults + Children AS People FROM Bookings WHERE Status = 1 AND PaymentMethod = 0 UNION ALL SELECT TouristId, DATEADD(day, 1, Date), EndDate, People FROM nights WHERE DATEADD(day, 1, Date) < EndDate) INSERT INTO TouristDays (TouristId, Date, PayOnArrivalPeople) SELECT TouristId, Date, SUM(People) FROM nights GROUP BY TouristId, Date OPTION (MAXRECURSION 1000);');
 END;
 
 IF NOT EXISTS (

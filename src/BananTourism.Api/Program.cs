@@ -57,6 +57,7 @@ if (args.Contains("--migrate"))
     return 0;
 }
 
+SafeDefaults.WarnOfRiskySettings(app);
 await app.InitializeDatabaseAsync();
 
 if (await app.RunMaintenanceCommandAsync(args) is { } exitCode)

@@ -19,6 +19,8 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<IAppDbContext>(ServiceLifetime.Singleton);
 
         services.AddSingleton(configuration.GetSection(BookingOptions.Section).Get<BookingOptions>() ?? new BookingOptions());
+        services.AddSingleton(configuration.GetSection(Accounts.PhoneVerificationOptions.Section).Get<Accounts.PhoneVerificationOptions>()
+                              ?? new Accounts.PhoneVerificationOptions());
         services.AddScoped<IdempotencyGuard>();
         services.AddScoped<Payments.PaymentSettlement>();
         return services;

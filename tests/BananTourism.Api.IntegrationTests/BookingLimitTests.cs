@@ -87,6 +87,19 @@ public class BookingLimitTests(ApiFactory api) : IClassFixture<ApiFactory>
         }, Ct);
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         Assert.False((await edited.ReadJsonAsync())["payOnArrival"]!.Get<bool>("allowed"));
+
+        // An edit that leaves the rule out (an older client) keeps it.
+        var unchanged = await rose.PutAsJsonAsync($"/api/v1/operator/offerings/{roses}", new
+        {
+            name = body.Get<string>("name"),
+            description = body.Get<string>("description"),
+            kind = "timeSlot",
+            category = "picking",
+            prices = new { adult = new { amount = 5800, currency = "CNY" }, child = new { amount = 2800, currency = "CNY" } },
+            cancellationPolicy = new { freeUntilHoursBefore = 24, refundPercentAfter = 50 },
+            published = true,
+        }, Ct);
+        Assert.False((await unchanged.ReadJsonAsync())["payOnArrival"]!.Get<bool>("allowed"));
         await (await tourist.BookAsync(Booker.SlotBooking(roses, await _anonymous.SlotIdAsync(roses, "2026-10-24"), adults: 1)))
             .AssertProblemAsync(HttpStatusCode.Conflict, "pay_on_arrival_not_allowed");
 
@@ -134,6 +147,27 @@ public class BookingLimitTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.OK, (await tourist.PostAsync($"/api/v1/bookings/{first.Get<string>("id")}/cancel", null, Ct)).StatusCode);
         await tourist.BookOkAsync(Booker.SlotBooking(flowers, slot, adults: 1));
         await (await tourist.BookAsync(Booker.SlotBooking(flowers, slot, adults: 1))).AssertProblemAsync(HttpStatusCode.Conflict, "pay_on_arrival_limit");
+    }
+
+    [Fact]
+    public async Task PayOnArrivalStays_CountOnEveryNight()
+    {
+        var tourist = await api.NewTouristAsync();
+        async Task<HttpResponseMessage> StayAsync(string name, string from, string to, int units, int adults) =>
+            await tourist.BookAsync(Booker.StayBooking(await _anonymous.OfferingIdAsync(name), from, to, units, adults));
+
+        Assert.Equal(HttpStatusCode.Created, (await StayAsync("山景标准间", "2026-11-02", "2026-11-05", 3, 6)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await StayAsync("果园客房", "2026-11-03", "2026-11-05", 3, 6)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await StayAsync("田园客房", "2026-11-04", "2026-11-05", 3, 6)).StatusCode);
+
+        // The night of 4 November already holds 18 people paying on arrival: 4 more would be 22, though 4 November is
+        // nobody's check-in date but this one's.
+        await (await StayAsync("山景房", "2026-11-03", "2026-11-05", 2, 4)).AssertProblemAsync(HttpStatusCode.Conflict, "pay_on_arrival_limit");
+        Assert.Equal(HttpStatusCode.Created, (await StayAsync("山景房", "2026-11-05", "2026-11-07", 2, 4)).StatusCode);
+        var me = await IdOfAsync(tourist);
+        var nights = await api.WithDbAsync(db => db.TouristDays.Where(d => d.TouristId == me).OrderBy(d => d.Date)
+            .Select(d => d.PayOnArrivalPeople).ToListAsync(Ct));
+        Assert.Equal([6, 12, 18, 4, 4], nights); // 2 … 6 November
     }
 
     [Fact]

@@ -146,6 +146,57 @@ public class PhoneVerificationTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task ACodeSentSpelledWithFullWidthDigits_IsRefused()
+    {
+        var tourist = await UnverifiedTouristAsync();
+        await (await AskAsync(tourist, "１３８００１３８０００")).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed", "phone");
+        await (await AskAsync(tourist, "13８00138000")).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed", "phone");
+    }
+
+    [Fact]
+    public async Task ManyAccountsFromOneAddress_AndTheServiceAsAWhole_AreLimitedToo()
+    {
+        // SMS pumping: fresh accounts are free, the codes are not.
+        await using (var tight = new SmsLimits(perAddress: 3, budget: 1000))
+        {
+            await tight.InitializeAsync();
+            var answers = new List<HttpResponseMessage>();
+            for (var i = 0; i < 4; i++)
+            {
+                var tourist = await tight.SignInAsync(await tight.RegisterTouristAsync(), Booker.TouristPassword);
+                answers.Add(await tourist.PostAsJsonAsync("/api/v1/me/phone/code", new { phone = Booker.NewPhone() }, Ct));
+            }
+
+            Assert.Equal(3, answers.Count(a => a.StatusCode == HttpStatusCode.Accepted));
+            await answers[3].AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+        }
+
+        await using (var budget = new SmsLimits(perAddress: 1000, budget: 2))
+        {
+            await budget.InitializeAsync();
+            var answers = new List<HttpResponseMessage>();
+            for (var i = 0; i < 3; i++)
+            {
+                var tourist = await budget.SignInAsync(await budget.RegisterTouristAsync(), Booker.TouristPassword);
+                answers.Add(await tourist.PostAsJsonAsync("/api/v1/me/phone/code", new { phone = Booker.NewPhone() }, Ct));
+            }
+
+            Assert.Equal(2, answers.Count(a => a.StatusCode == HttpStatusCode.Accepted));
+            await answers[2].AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "sms_unavailable");
+            Assert.True(answers[2].Headers.Contains("Retry-After"));
+        }
+    }
+
+    private sealed class SmsLimits(int perAddress, int budget) : ApiFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["PhoneVerification:CodesPerAddressPerDay"] = perAddress.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PhoneVerification:DailySmsBudget"] = budget.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    [Fact]
     public async Task ANumber_VerifiesOneAccountOnly_AndBadInputIsNamed()
     {
         var first = await UnverifiedTouristAsync();
@@ -153,6 +204,7 @@ public class PhoneVerificationTests(ApiFactory api) : IClassFixture<ApiFactory>
         await api.VerifyPhoneAsync(first, phone);
 
         var second = await UnverifiedTouristAsync();
+        api.Clock.Advance(TimeSpan.FromSeconds(61)); // past the number's one-a-minute: the question costs a code like any other
         await (await AskAsync(second, phone)).AssertProblemAsync(HttpStatusCode.Conflict, "phone_taken");
 
         await (await AskAsync(second, "12345")).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed", "phone");

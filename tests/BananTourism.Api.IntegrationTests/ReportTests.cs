@@ -135,13 +135,7 @@ public class ReportTests(PaymentTests.ManualFactory api) : IClassFixture<Payment
     [Fact]
     public async Task Csv_IsUtf8WithBom_AndEscapesNames()
     {
-        var anonymous = api.CreateClient();
-        var rose = await api.SignInAsync("operator.rose@banan.local");
-        var village = (await (await anonymous.GetAsync("/api/v1/townships", Ct)).ReadJsonAsync()).AsArray()
-            .SelectMany(t => t!["villages"]!.AsArray()).Single(v => v!.Get<string>("name") == "幸福村")!.Get<string>("id");
-        var venue = (await (await rose.PostAsJsonAsync("/api/v1/operator/venues",
-            new { name = "农家乐 \"老王\", 二圣", description = "", villageId = village, categories = new[] { "farmStay" } }, Ct)).ReadJsonAsync()).Get<string>("id");
-        await rose.PostAsJsonAsync("/api/v1/operator/walk-ins", new { venueId = venue, date = "2026-09-21", count = 7 }, Ct);
+        var venue = await VenueWithWalkInsAsync("农家乐 \"老王\", 二圣", walkIns: 7);
 
         var officer = await api.SignInAsync("officer.ersheng@banan.local");
         var csv = await officer.GetAsync($"/api/v1/reports/visitors.csv?from=2026-09-21&to=2026-09-21&groupBy=day&by=venue&venueId={venue}", Ct);
@@ -153,16 +147,22 @@ public class ReportTests(PaymentTests.ManualFactory api) : IClassFixture<Payment
         Assert.Equal($"2026-09-21,{venue},\"农家乐 \"\"老王\"\", 二圣\",0,0,7,7,0,0.00", lines[1]);
     }
 
+    /// <summary>A new venue of the rose garden's operator at 幸福村, with walk-ins on 21 September; its id.</summary>
+    private async Task<string> VenueWithWalkInsAsync(string name, int walkIns)
+    {
+        var rose = await api.SignInAsync("operator.rose@banan.local");
+        var village = (await (await api.CreateClient().GetAsync("/api/v1/townships", Ct)).ReadJsonAsync()).AsArray()
+            .SelectMany(t => t!["villages"]!.AsArray()).Single(v => v!.Get<string>("name") == "幸福村")!.Get<string>("id");
+        var venue = (await (await rose.PostAsJsonAsync("/api/v1/operator/venues",
+            new { name, description = "", villageId = village, categories = new[] { "farmStay" } }, Ct)).ReadJsonAsync()).Get<string>("id");
+        await rose.PostAsJsonAsync("/api/v1/operator/walk-ins", new { venueId = venue, date = "2026-09-21", count = walkIns }, Ct);
+        return venue;
+    }
+
     [Fact]
     public async Task Csv_AVenueNamedLikeAFormula_OpensAsText()
     {
-        var anonymous = api.CreateClient();
-        var rose = await api.SignInAsync("operator.rose@banan.local");
-        var village = (await (await anonymous.GetAsync("/api/v1/townships", Ct)).ReadJsonAsync()).AsArray()
-            .SelectMany(t => t!["villages"]!.AsArray()).Single(v => v!.Get<string>("name") == "幸福村")!.Get<string>("id");
-        var venue = (await (await rose.PostAsJsonAsync("/api/v1/operator/venues",
-            new { name = "=HYPERLINK(\"x\")", description = "", villageId = village, categories = new[] { "farmStay" } }, Ct)).ReadJsonAsync()).Get<string>("id");
-        await rose.PostAsJsonAsync("/api/v1/operator/walk-ins", new { venueId = venue, date = "2026-09-21", count = 3 }, Ct);
+        var venue = await VenueWithWalkInsAsync("=HYPERLINK(\"x\")", walkIns: 3);
 
         var officer = await api.SignInAsync("officer.ersheng@banan.local");
         var bytes = await (await officer.GetAsync($"/api/v1/reports/visitors.csv?from=2026-09-21&to=2026-09-21&groupBy=day&by=venue&venueId={venue}", Ct))

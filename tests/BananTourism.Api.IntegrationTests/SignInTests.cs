@@ -47,6 +47,15 @@ public class SignInTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task TwentyGuessesAtOnce_OnlyFiveAreLookedAt()
+    {
+        var email = await api.RegisterTouristAsync();
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => LoginAsync(email, $"guess-{i}-2026"), Ct)));
+        Assert.Equal(5, guesses.Count(g => g.StatusCode == HttpStatusCode.Unauthorized));
+        Assert.Equal(15, guesses.Count(g => g.StatusCode == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
     public async Task AnUnknownEmail_IsAnsweredLikeAKnownOne_LockIncluded()
     {
         var nobody = $"nobody-{Guid.NewGuid():N}@example.cn";
@@ -108,6 +117,7 @@ public class SignInTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         var fresh = api.CreateClient();
         fresh.DefaultRequestHeaders.Authorization = new("Bearer", (await changed.ReadJsonAsync()).Get<string>("accessToken"));
+        Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/api/v1/me", Ct)).StatusCode); // the new token works at once
 
         api.Clock.Advance(SessionChecks.Fresh + TimeSpan.FromSeconds(1));
         await (await phone.GetAsync("/api/v1/me", Ct)).AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");

@@ -162,6 +162,7 @@ public class OperatorPagesTests(BrowserFixture browser) : BrowserTest, IClassFix
         await page.GetByLabel("成人", new() { Exact = true }).FillAsync("39.5");
         await page.GetByLabel("儿童", new() { Exact = true }).FillAsync("19");
         await page.GetByLabel("发布（游客可见、可预订）").CheckAsync();
+        await page.GetByLabel("到店付款最多人数").FillAsync("10"); // pay on arrival for parties of up to 10
         await page.NavigateByAsync(() => page.Locator("#offering-save").ClickAsync(), "/schedule$");
         await BrowserFixture.ScreenshotAsync(page, "operator-schedule-1280");
 
@@ -177,6 +178,9 @@ public class OperatorPagesTests(BrowserFixture browser) : BrowserTest, IClassFix
         var tourist = await browser.PhoneAsync();
         await tourist.GotoAsync($"/offerings/{offeringId}?from=2026-09-22");
         Assert.Contains("成人 ¥39.5", await tourist.Locator("#prices").InnerTextAsync(), StringComparison.Ordinal);
+        var rules = await (await browser.Api.CreateClient().GetAsync($"/api/v1/offerings/{offeringId}", Ct)).ReadJsonAsync();
+        Assert.True(rules["payOnArrival"]!.Get<bool>("allowed"));
+        Assert.Equal(10, rules["payOnArrival"]!.Get<int>("maxPeople"));
         Assert.Equal(14, await tourist.Locator("#availability li[data-date]").CountAsync());
 
         // Another operator's venue is not there for them.

@@ -14,4 +14,6 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
             : null;
 
     public bool IsSystem => accessor.HttpContext is null;
+
+    public string? ClientAddress => accessor.HttpContext is { } http ? Hosting.ClientAddress.Partition(http.Connection.RemoteIpAddress) : null;
 }

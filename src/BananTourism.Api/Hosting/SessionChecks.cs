@@ -25,25 +25,27 @@ public sealed class SessionChecks(TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        SessionState? state;
-        if (!fresh && _recent.TryGetValue(id, out var known) && now - known.At < Fresh)
-        {
-            state = known.State;
-        }
-        else
-        {
-            var answer = await services.GetRequiredService<ISender>().Send(new GetSessionState(id), ct);
-            state = answer.IsSuccess ? answer.Value : null;
-            if (_recent.Count >= MaxRemembered)
-            {
-                _recent.Clear(); // a crude bound: the next requests read the database again
-            }
 
-            _recent[id] = (state, now);
+        // The remembered answer can only let a token through; one that does not match it (a token issued a moment
+        // ago with a new stamp, or a stale one) is judged by the database.
+        if (!fresh && _recent.TryGetValue(id, out var known) && now - known.At < Fresh && Matches(principal, known.State))
+        {
+            return true;
         }
 
-        return state is not null
-               && principal.FindFirst(Claims.Stamp)?.Value == state.SecurityStamp
-               && principal.FindFirst(Claims.Role)?.Value == Claims.RoleName(state.Role);
+        var answer = await services.GetRequiredService<ISender>().Send(new GetSessionState(id), ct);
+        var state = answer.IsSuccess ? answer.Value : null;
+        if (_recent.Count >= MaxRemembered)
+        {
+            _recent.Clear(); // a crude bound: the next requests read the database again
+        }
+
+        _recent[id] = (state, now);
+        return Matches(principal, state);
     }
+
+    private static bool Matches(ClaimsPrincipal principal, SessionState? state) =>
+        state is not null
+        && principal.FindFirst(Claims.Stamp)?.Value == state.SecurityStamp
+        && principal.FindFirst(Claims.Role)?.Value == Claims.RoleName(state.Role);
 }

@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BananTourism.Application.Accounts;
 
-/// <summary>The one place a password is checked, for the API's token sign-in and the pages' cookie sign-in; failed
-/// attempts are counted per email address in the database (<see cref="SignInThrottle"/>).</summary>
+/// <summary>The one place a password is checked: the API's token sign-in, the pages' cookie sign-in and a password
+/// change. Every attempt is counted against its email address in the database before the password is looked at
+/// (<see cref="SignInThrottle"/>), so parallel guesses, replicas or other addresses cannot pass the lock; the right
+/// password then clears the count.</summary>
 internal static class Credentials
 {
     public static async Task<Result<User>> VerifyAsync(
@@ -14,56 +16,58 @@ internal static class Credentials
     {
         var key = User.Normalize(email);
         var now = clock.GetUtcNow();
-        var throttle = await db.SignInThrottles.AsNoTracking().SingleOrDefaultAsync(t => t.Key == key, ct);
-        if (throttle?.LockedUntil is { } until && until > now)
+        var reserved = await writes.RunAsync((tx, token) => ReserveAttemptAsync(tx, key, now, token), ct);
+        if (!reserved.IsSuccess)
         {
-            return UserErrors.TooManySignIns(until - now); // not even checked: a locked address learns nothing
+            return Result<User>.Failure(reserved.Errors); // locked: the password is not even looked at
         }
 
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == key && u.DisabledAt == null, ct);
 
         // Verify against a dummy hash for unknown emails so timing does not reveal which accounts exist.
         var valid = hasher.Verify(user?.PasswordHash ?? hasher.DummyHash, password);
-        if (user is not null && valid)
+        if (user is null || !valid)
         {
-            if (throttle is { Failures: > 0 })
-            {
-                await writes.RunAsync(async (tx, token) => Result<int>.Success(await tx.SignInThrottles.Where(t => t.Key == key)
-                    .ExecuteUpdateAsync(t => t.SetProperty(x => x.Failures, 0).SetProperty(x => x.LockedUntil, (DateTimeOffset?)null), token)), ct);
-            }
-
-            return user;
+            return UserErrors.InvalidCredentials;
         }
 
-        await CountFailureAsync(writes, key, now, ct);
-        return UserErrors.InvalidCredentials;
+        await writes.RunAsync(async (tx, token) => Result<int>.Success(await tx.SignInThrottles.Where(t => t.Key == key)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.Failures, 0).SetProperty(x => x.LockedUntil, (DateTimeOffset?)null), token)), ct);
+        return user;
     }
 
-    private static Task<Result<int>> CountFailureAsync(IWriteTransactions writes, string key, DateTimeOffset now, CancellationToken ct) =>
-        writes.RunAsync(async (tx, token) =>
+    /// <summary>Counts this attempt as a failure unless the address is locked (then refuses it), and locks the
+    /// address when this attempt is past the free ones. A right password clears the count afterwards.</summary>
+    private static async Task<Result<int>> ReserveAttemptAsync(IAppDbContext tx, string key, DateTimeOffset now, CancellationToken ct)
+    {
+        var forgotten = now - SignInThrottle.Forget;
+        var counted = await tx.SignInThrottles
+            .Where(t => t.Key == key && (t.LockedUntil == null || t.LockedUntil <= now))
+            .ExecuteUpdateAsync(t => t
+                .SetProperty(x => x.Failures, x => x.LastFailureAt < forgotten ? 1 : x.Failures + 1)
+                .SetProperty(x => x.LastFailureAt, now), ct);
+        if (counted == 0)
         {
-            var forgotten = now - SignInThrottle.Forget;
-            var counted = await tx.SignInThrottles.Where(t => t.Key == key)
-                .ExecuteUpdateAsync(t => t
-                    .SetProperty(x => x.Failures, x => x.LastFailureAt < forgotten ? 1 : x.Failures + 1)
-                    .SetProperty(x => x.LastFailureAt, now), token);
-            if (counted == 0)
+            var throttle = await tx.SignInThrottles.AsNoTracking().SingleOrDefaultAsync(t => t.Key == key, ct);
+            if (throttle?.LockedUntil is { } until)
             {
-                // On SQL Server two first failures may both insert; the loser is retried and then counts.
-                tx.SignInThrottles.Add(new SignInThrottle(key, now));
-                await tx.SaveChangesAsync(token);
-                return Result<int>.Success(1);
+                return UserErrors.TooManySignIns(until - now);
             }
 
-            // The row is locked by the UPDATE above until commit, so this reads this attempt's own count.
-            var failures = await tx.SignInThrottles.Where(t => t.Key == key).Select(t => t.Failures).SingleAsync(token);
-            if (SignInThrottle.LockAfter(failures) is { } wait)
-            {
-                var until = now + wait;
-                await tx.SignInThrottles.Where(t => t.Key == key)
-                    .ExecuteUpdateAsync(t => t.SetProperty(x => x.LockedUntil, until), token);
-            }
+            // The address's first attempt; on SQL Server a parallel first attempt loses at the key and is retried.
+            tx.SignInThrottles.Add(new SignInThrottle(key, now));
+            await tx.SaveChangesAsync(ct);
+            return 1;
+        }
 
-            return Result<int>.Success(failures);
-        }, ct);
+        // The UPDATE above holds the row until commit, so this reads this attempt's own count.
+        var failures = await tx.SignInThrottles.Where(t => t.Key == key).Select(t => t.Failures).SingleAsync(ct);
+        if (SignInThrottle.LockAfter(failures) is { } wait)
+        {
+            var lockedUntil = now + wait;
+            await tx.SignInThrottles.Where(t => t.Key == key).ExecuteUpdateAsync(t => t.SetProperty(x => x.LockedUntil, lockedUntil), ct);
+        }
+
+        return failures;
+    }
 }

@@ -10,12 +10,13 @@ namespace BananTourism.Application.Accounts;
 public static class SmsQuotas
 {
     /// <summary>Null when taken; else how long until this key may be sent another code.</summary>
-    public static async Task<TimeSpan?> TakeAsync(IAppDbContext db, string key, DateTimeOffset now, CancellationToken ct)
+    public static async Task<TimeSpan?> TakeAsync(IAppDbContext db, string key, SmsLimit limit, DateTimeOffset now, CancellationToken ct)
     {
         var today = VenueTime.Today(now);
-        var earliest = now - SmsQuota.Interval;
+        var earliest = now - limit.Interval;
+        var perDay = limit.PerDay;
         var taken = await db.SmsQuotas
-            .Where(q => q.Key == key && q.LastSentAt <= earliest && (q.Day != today || q.SentThatDay < SmsQuota.PerDay))
+            .Where(q => q.Key == key && q.LastSentAt <= earliest && (q.Day != today || q.SentThatDay < perDay))
             .ExecuteUpdateAsync(q => q
                 .SetProperty(x => x.SentThatDay, x => x.Day == today ? x.SentThatDay + 1 : 1)
                 .SetProperty(x => x.Day, today)
@@ -34,9 +35,9 @@ public static class SmsQuotas
             return null;
         }
 
-        var nextMinute = quota.LastSentAt + SmsQuota.Interval - now;
+        var nextMinute = quota.LastSentAt + limit.Interval - now;
         var nextDay = VenueTime.ToInstant(today.AddDays(1), TimeOnly.MinValue) - now;
-        return quota.Day == today && quota.SentThatDay >= SmsQuota.PerDay ? Max(nextDay, nextMinute) : nextMinute;
+        return quota.Day == today && quota.SentThatDay >= perDay ? Max(nextDay, nextMinute) : nextMinute;
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

@@ -35,7 +35,8 @@ public static class TouristLedger
         }
 
         var people = booking.PartySize;
-        await db.TouristDays.Where(d => d.TouristId == booking.TouristId && d.Date == booking.Date && d.PayOnArrivalPeople >= people)
+        await db.TouristDays
+            .Where(d => d.TouristId == booking.TouristId && d.Date >= booking.Date && d.Date < booking.EndDate && d.PayOnArrivalPeople >= people)
             .ExecuteUpdateAsync(d => d.SetProperty(x => x.PayOnArrivalPeople, x => x.PayOnArrivalPeople - people), ct);
     }
 
@@ -46,25 +47,29 @@ public static class TouristLedger
         return taken == 1 ? null : BookingErrors.TooManyHolds;
     }
 
-    /// <summary>The first pay-on-arrival booking of a tourist's date creates its counter row inside the transaction;
-    /// on SQL Server two such first bookings may both try, and the primary key refuses one, which is retried.</summary>
+    /// <summary>Counts the party on each of the booking's dates (a session's day, or every night of a stay). A date
+    /// without a counter row gets one here, inside the transaction; on SQL Server two such first bookings may both
+    /// try, and the primary key refuses one, which is retried.</summary>
     private static async Task<Error?> TakePayOnArrivalAsync(IAppDbContext db, Booking booking, int max, CancellationToken ct)
     {
         var people = booking.PartySize;
-        var taken = await db.TouristDays
-            .Where(d => d.TouristId == booking.TouristId && d.Date == booking.Date && d.PayOnArrivalPeople + people <= max)
+        var dates = booking.EndDate.DayNumber - booking.Date.DayNumber;
+        var range = db.TouristDays.Where(d => d.TouristId == booking.TouristId && d.Date >= booking.Date && d.Date < booking.EndDate);
+        var taken = await range.Where(d => d.PayOnArrivalPeople + people <= max)
             .ExecuteUpdateAsync(d => d.SetProperty(x => x.PayOnArrivalPeople, x => x.PayOnArrivalPeople + people), ct);
-        if (taken == 1)
+        if (taken == dates)
         {
             return null;
         }
 
-        if (people > max || await db.TouristDays.AnyAsync(d => d.TouristId == booking.TouristId && d.Date == booking.Date, ct))
+        // Some dates have no row yet; any existing row that did not take the party means the ceiling is reached.
+        var existing = await range.Select(d => d.Date).ToListAsync(ct);
+        if (existing.Count != taken || people > max)
         {
-            return BookingErrors.PayOnArrivalLimit(max);
+            return BookingErrors.PayOnArrivalLimit(max); // the caller rolls back the dates that were taken
         }
 
-        db.TouristDays.Add(new TouristDay(booking.TouristId, booking.Date, people));
+        db.TouristDays.AddRange(booking.Dates.Except(existing).Select(date => new TouristDay(booking.TouristId, date, people)));
         return null;
     }
 }

@@ -11,4 +11,7 @@ public interface ICurrentUser
 
     /// <summary>True when no HTTP request is behind the call: a background job or a maintenance command.</summary>
     bool IsSystem { get; }
+
+    /// <summary>The caller's network address as limits count it (an IPv4 address, or an IPv6 /64); null without one.</summary>
+    string? ClientAddress { get; }
 }

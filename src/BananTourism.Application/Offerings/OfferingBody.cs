@@ -25,7 +25,9 @@ public sealed record OfferingBody(
     PeoplePerUnitDto? PeoplePerUnit = null,
     int? MaxUnitsPerBooking = null)
 {
-    public OfferingDetails ToDetails() => new(
+    /// <summary><paramref name="current"/>: the offering's unit rules before this edit (null for a new one), which
+    /// fill what the body leaves out.</summary>
+    public OfferingDetails ToDetails(UnitRules? current = null) => new(
         Name.Trim(), NameEn?.Trim(), Description.Trim(), Category,
         new PriceList((Kind == OfferingKind.TimeSlot ? Prices.Adult : Prices.PerNight)!.Value.Amount,
             Prices.Child?.Amount, Prices.Weekend?.Amount, Prices.Holiday?.Amount),
@@ -33,8 +35,11 @@ public sealed record OfferingBody(
         new CancellationPolicy(CancellationPolicy.FreeUntilHoursBefore, CancellationPolicy.RefundPercentAfter),
         Published,
         PayOnArrival is { } payOnArrival ? new PayOnArrivalRule(payOnArrival.Allowed, payOnArrival.MaxPeople) : null,
-        Kind == OfferingKind.Nightly
-            ? new UnitRules(PeoplePerUnit?.Min ?? UnitRules.Default.MinPeople, PeoplePerUnit?.Max ?? UnitRules.Default.MaxPeople, MaxUnitsPerBooking ?? UnitRules.Default.MaxUnitsPerBooking)
+        Kind == OfferingKind.Nightly && (PeoplePerUnit is not null || MaxUnitsPerBooking is not null)
+            ? new UnitRules(
+                PeoplePerUnit?.Min ?? (current ?? UnitRules.Default).MinPeople,
+                PeoplePerUnit?.Max ?? (current ?? UnitRules.Default).MaxPeople,
+                MaxUnitsPerBooking ?? (current ?? UnitRules.Default).MaxUnitsPerBooking)
             : null);
 }
 

@@ -79,14 +79,15 @@ public sealed class Offering
         MaxParty = details.MaxParty;
         MinNights = details.MinNights;
         CancellationPolicy = details.CancellationPolicy;
-        PayOnArrival = details.PayOnArrival ?? PayOnArrivalRule.DefaultFor(Kind);
-        Units = details.Units ?? UnitRules.Default;
+        // Not given: an edit keeps what the operator set before; a new offering takes its kind's defaults.
+        PayOnArrival = details.PayOnArrival ?? PayOnArrival ?? PayOnArrivalRule.DefaultFor(Kind);
+        Units = details.Units ?? Units ?? UnitRules.Default;
         Published = details.Published;
     }
 }
 
-/// <summary>The fields an operator edits on an offering; the pay-on-arrival and unit rules take the kind's
-/// defaults where not given.</summary>
+/// <summary>The fields an operator edits on an offering. The pay-on-arrival and unit rules, where not given, stay as
+/// they were (or take the kind's defaults on a new offering).</summary>
 public sealed record OfferingDetails(
     string Name,
     string? NameEn,

@@ -1,8 +1,9 @@
 namespace BananTourism.Domain.Users;
 
 /// <summary>Failed sign-ins for one email address (known or not, so the answers say nothing of which accounts
-/// exist): after <see cref="FreeFailures"/> in a row, each further failure locks the address for twice as long,
-/// from one minute up to <see cref="LongestLock"/>. Kept in the database, so every replica sees the same count;
+/// exist): every attempt is counted before its password is checked, and after <see cref="FreeFailures"/> in a row
+/// each further one locks the address for twice as long, from one minute up to <see cref="LongestLock"/>; the right
+/// password clears the count. Kept in the database, so every replica and every client address sees the same count;
 /// the per-address rate limiter in front is only a first filter.</summary>
 public sealed class SignInThrottle
 {
@@ -10,8 +11,9 @@ public sealed class SignInThrottle
 
     public static readonly TimeSpan LongestLock = TimeSpan.FromMinutes(15);
 
-    /// <summary>A run of failures this far apart starts again from one.</summary>
-    public static readonly TimeSpan Forget = TimeSpan.FromMinutes(30);
+    /// <summary>A failure this long after the last starts counting from one again: far longer than the longest lock,
+    /// so waiting out the locks does not restart the ladder.</summary>
+    public static readonly TimeSpan Forget = TimeSpan.FromHours(24);
 
     private SignInThrottle()
     {

@@ -73,13 +73,16 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                 });
 
             // Existing offerings take the contract's defaults: sessions keep pay on arrival, stays (Kind 1) lose it
-            // until their operator grants it. Existing holds and open pay-on-arrival bookings fill the new counters.
+            // until their operator grants it. Existing holds and open pay-on-arrival bookings (each of a stay's nights) fill the new counters.
             // EXEC: SQL Server compiles a script's batch before running it, and these columns are new in it.
             migrationBuilder.Sql("EXEC(N'UPDATE Offerings SET PayOnArrivalAllowed = 0 WHERE Kind = 1;');");
             migrationBuilder.Sql("EXEC(N'UPDATE Users SET UnpaidHolds = (SELECT COUNT(*) FROM Bookings WHERE Bookings.TouristId = Users.Id AND Bookings.Status = 0);');");
             migrationBuilder.Sql(
-                "EXEC(N'INSERT INTO TouristDays (TouristId, Date, PayOnArrivalPeople) " +
-                "SELECT TouristId, Date, SUM(Adults + Children) FROM Bookings WHERE Status = 1 AND PaymentMethod = 0 GROUP BY TouristId, Date;');");
+                "EXEC(N'WITH nights AS (" +
+                " SELECT TouristId, Date, EndDate, Adults + Children AS People FROM Bookings WHERE Status = 1 AND PaymentMethod = 0" +
+                " UNION ALL SELECT TouristId, DATEADD(day, 1, Date), EndDate, People FROM nights WHERE DATEADD(day, 1, Date) < EndDate)" +
+                " INSERT INTO TouristDays (TouristId, Date, PayOnArrivalPeople) SELECT TouristId, Date, SUM(People) FROM nights GROUP BY TouristId, Date" +
+                " OPTION (MAXRECURSION 1000);');");
         }
 
         /// <inheritdoc />

@@ -73,12 +73,14 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                 });
 
             // Existing offerings take the contract's defaults: sessions keep pay on arrival, stays (Kind 1) lose it
-            // until their operator grants it. Existing holds and open pay-on-arrival bookings fill the new counters.
+            // until their operator grants it. Existing holds and open pay-on-arrival bookings (each of a stay's nights) fill the new counters.
             migrationBuilder.Sql("UPDATE Offerings SET PayOnArrivalAllowed = 0 WHERE Kind = 1;");
             migrationBuilder.Sql("UPDATE Users SET UnpaidHolds = (SELECT COUNT(*) FROM Bookings WHERE Bookings.TouristId = Users.Id AND Bookings.Status = 0);");
             migrationBuilder.Sql(
-                "INSERT INTO TouristDays (TouristId, Date, PayOnArrivalPeople) " +
-                "SELECT TouristId, Date, SUM(Adults + Children) FROM Bookings WHERE Status = 1 AND PaymentMethod = 0 GROUP BY TouristId, Date;");
+                "WITH RECURSIVE nights(TouristId, Date, EndDate, People) AS (" +
+                " SELECT TouristId, Date, EndDate, Adults + Children FROM Bookings WHERE Status = 1 AND PaymentMethod = 0" +
+                " UNION ALL SELECT TouristId, date(Date, '+1 day'), EndDate, People FROM nights WHERE date(Date, '+1 day') < EndDate)" +
+                " INSERT INTO TouristDays (TouristId, Date, PayOnArrivalPeople) SELECT TouristId, Date, SUM(People) FROM nights GROUP BY TouristId, Date;");
         }
 
         /// <inheritdoc />

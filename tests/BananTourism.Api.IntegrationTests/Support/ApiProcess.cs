@@ -41,6 +41,7 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__BananTourism"] = $"Data Source={databasePath}";
         start.Environment["RateLimits__AuthPerMinute"] = "100000";
         start.Environment["RateLimits__BookingsPerMinute"] = "100000";
+        start.Environment["PhoneVerification__CodesPerAddressPerDay"] = "100000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var pickup = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, $"outbox-{port}");
         start.Environment["Notifications__PickupDirectory"] = pickup;

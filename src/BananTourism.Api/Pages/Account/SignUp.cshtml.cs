@@ -42,6 +42,13 @@ public sealed class SignUpModel(ISender sender) : PageModel
         }
 
         var me = await sender.Send(new CheckPassword(Input.Email!, Input.Password!), ct);
+        if (!me.IsSuccess)
+        {
+            // The account exists; signing in is held (the address was locked by failed sign-ins): say so, sign in later.
+            Errors.Add(me.Errors, Fields);
+            return Page();
+        }
+
         await CookieSignIn.SignInAsync(HttpContext, me.Value.Account, me.Value.SecurityStamp);
         return LocalRedirect(LocalPath.Or(ReturnUrl));
     }

@@ -13,7 +13,8 @@ namespace BananTourism.Application.Accounts.ChangePassword;
 [Allowed(Caller.SignedIn)]
 public sealed record ChangePassword(string CurrentPassword, string NewPassword) : ICommand<Result<Login.LoginResponse>>;
 
-public sealed class ChangePasswordHandler(IAppDbContext db, ICurrentUser currentUser, IPasswordHasher hasher, ITokenIssuer tokens)
+public sealed class ChangePasswordHandler(
+    IAppDbContext db, ICurrentUser currentUser, IWriteTransactions writes, IPasswordHasher hasher, ITokenIssuer tokens, TimeProvider clock)
     : ICommandHandler<ChangePassword, Result<Login.LoginResponse>>
 {
     public static readonly Error WrongCurrent = Error.Invalid("wrong_password", "currentPassword", "The current password is not right.");
@@ -26,9 +27,11 @@ public sealed class ChangePasswordHandler(IAppDbContext db, ICurrentUser current
             return UserErrors.NotSignedIn;
         }
 
-        if (!hasher.Verify(user.PasswordHash, command.CurrentPassword))
+        // Counted like a sign-in: a stolen session cannot be used to guess the password it does not know.
+        var verified = await Credentials.VerifyAsync(db, writes, hasher, clock, user.Email, command.CurrentPassword, ct);
+        if (!verified.IsSuccess)
         {
-            return WrongCurrent;
+            return verified.FirstError.Kind == ErrorKind.TooManyRequests ? verified.FirstError : WrongCurrent;
         }
 
         user.ChangePassword(hasher.Hash(command.NewPassword));

@@ -16,28 +16,38 @@ public sealed record RequestPhoneCode(string Phone) : ICommand<Result<PhoneCodeS
 public sealed record PhoneCodeSent(string Phone, DateTimeOffset ExpiresAt);
 
 public sealed partial class RequestPhoneCodeHandler(
-    IAppDbContext db, ICurrentUser currentUser, IWriteTransactions writes, ISmsSender sms, TimeProvider clock,
+    ICurrentUser currentUser, IWriteTransactions writes, ISmsSender sms, PhoneVerificationOptions options, TimeProvider clock,
     ILogger<RequestPhoneCodeHandler> logger) : ICommandHandler<RequestPhoneCode, Result<PhoneCodeSent>>
 {
     public async ValueTask<Result<PhoneCodeSent>> Handle(RequestPhoneCode command, CancellationToken ct)
     {
         var me = currentUser.Id!.Value;
         var phone = command.Phone.Trim();
-        if (await db.Users.AnyAsync(u => u.VerifiedPhone == phone && u.Id != me, ct))
-        {
-            return UserErrors.PhoneTaken;
-        }
-
         var now = clock.GetUtcNow();
         var (row, code) = PhoneCode.Issue(me, phone, now);
-        var stored = await writes.RunAsync<Success>(async (tx, token) =>
+
+        // Read here: the transaction's work may run on another thread (SQLite's group commit), away from the request.
+        var quotas = Quotas(phone, me).ToList();
+        var stored = await writes.RunAsync<bool>(async (tx, token) =>
         {
-            foreach (var key in new[] { SmsQuota.ForPhone(phone), SmsQuota.ForUser(me) })
+            foreach (var (key, limit) in quotas)
             {
-                if (await SmsQuotas.TakeAsync(tx, key, now, token) is { } wait)
+                if (await SmsQuotas.TakeAsync(tx, key, limit, now, token) is { } wait)
                 {
                     return PhoneCodeErrors.TooManyCodes(wait);
                 }
+            }
+
+            if (await SmsQuotas.TakeAsync(tx, SmsQuota.All, new SmsLimit(options.DailySmsBudget, TimeSpan.Zero), now, token) is { } tomorrow)
+            {
+                LogBudgetSpent(options.DailySmsBudget);
+                return SmsErrors.Unavailable with { RetryAfter = tomorrow };
+            }
+
+            // Asked after the quotas are taken, and kept with them: asking which numbers have accounts costs a code.
+            if (await tx.Users.AnyAsync(u => u.VerifiedPhone == phone && u.Id != me, token))
+            {
+                return false;
             }
 
             // A new code voids the ones before it.
@@ -45,12 +55,17 @@ public sealed partial class RequestPhoneCodeHandler(
                 .ExecuteUpdateAsync(c => c.SetProperty(x => x.UsedAt, now), token);
             tx.PhoneCodes.Add(row);
             await tx.SaveChangesAsync(token);
-            return Success.Value;
+            return true;
         }, ct);
         if (!stored.IsSuccess)
         {
-            LogRefused(Mask(phone), stored.FirstError.RetryAfter?.TotalSeconds ?? 0);
+            LogRefused(Mask(phone), stored.FirstError.Code, stored.FirstError.RetryAfter?.TotalSeconds ?? 0);
             return Result<PhoneCodeSent>.Failure(stored.Errors);
+        }
+
+        if (!stored.Value)
+        {
+            return UserErrors.PhoneTaken;
         }
 
         var text = $"【巴南乡村旅游】验证码 {code}，10 分钟内有效。请勿告诉他人。";
@@ -65,12 +80,27 @@ public sealed partial class RequestPhoneCodeHandler(
         return new PhoneCodeSent(phone, row.ExpiresAt);
     }
 
+    /// <summary>The number's and the account's limits, and the client address's (shared Wi-Fi in a village is one
+    /// address, hence its larger allowance).</summary>
+    private IEnumerable<(string Key, SmsLimit Limit)> Quotas(string phone, Guid me)
+    {
+        yield return (SmsQuota.ForPhone(phone), SmsLimit.PerNumberOrAccount);
+        yield return (SmsQuota.ForUser(me), SmsLimit.PerNumberOrAccount);
+        if (currentUser.ClientAddress is { } address)
+        {
+            yield return (SmsQuota.ForAddress(address), new SmsLimit(options.CodesPerAddressPerDay, TimeSpan.Zero));
+        }
+    }
+
     /// <summary>138****8000: enough for support to recognise, not enough to harvest numbers from logs.</summary>
     public static string Mask(string phone) => phone.Length > 7 ? phone[..3] + "****" + phone[^4..] : "****";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Phone code {CodeId} sent to {Phone}")]
     private partial void LogSent(string phone, Guid codeId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Phone code for {Phone} refused: limit reached, retry in {Seconds:0} s")]
-    private partial void LogRefused(string phone, double seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Phone code for {Phone} refused ({Code}): retry in {Seconds:0} s")]
+    private partial void LogRefused(string phone, string code, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The daily SMS budget ({Budget} codes, PhoneVerification:DailySmsBudget) is spent: no more codes until tomorrow")]
+    private partial void LogBudgetSpent(int budget);
 }

@@ -24,7 +24,7 @@ public sealed class UpdateOfferingHandler(IAppDbContext db, ICurrentUser current
             return OfferingErrors.NotFound;
         }
 
-        var updated = offering.Update(command.Body.Kind, command.Body.ToDetails());
+        var updated = offering.Update(command.Body.Kind, command.Body.ToDetails(offering.Units));
         if (!updated.IsSuccess)
         {
             return Result<OperatorOffering>.Failure(updated.Errors);
