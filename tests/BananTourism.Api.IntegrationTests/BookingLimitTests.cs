@@ -70,51 +70,35 @@ public class BookingLimitTests(ApiFactory api) : IClassFixture<ApiFactory>
         await (await tourist.BookAsync(Booker.StayBooking(rooms, "2026-10-26", "2026-10-27", units: 4, adults: 7)))
             .AssertProblemAsync(HttpStatusCode.Conflict, "pay_on_arrival_not_allowed");
 
-        // The operator withdraws it from the rose garden's picking sessions: nobody pays there on arrival any more.
-        var roses = await _anonymous.OfferingIdAsync("玫瑰采摘");
+        // The operator withdraws it from the rose garden's viewing sessions: nobody pays there on arrival any more.
+        // (玫瑰园赏花, which no other test of this class books on arrival: the class shares one database.)
+        var viewing = await _anonymous.OfferingIdAsync("玫瑰园赏花");
         var rose = await api.SignInAsync("operator.rose@banan.local");
-        var body = await (await _anonymous.GetAsync($"/api/v1/offerings/{roses}", Ct)).ReadJsonAsync();
-        var edited = await rose.PutAsJsonAsync($"/api/v1/operator/offerings/{roses}", new
+        var body = await (await _anonymous.GetAsync($"/api/v1/offerings/{viewing}", Ct)).ReadJsonAsync();
+        object Edit(object? payOnArrival, object? peoplePerUnit = null) => new Dictionary<string, object?>
         {
-            name = body.Get<string>("name"),
-            description = body.Get<string>("description"),
-            kind = "timeSlot",
-            category = "picking",
-            prices = new { adult = new { amount = 5800, currency = "CNY" }, child = new { amount = 2800, currency = "CNY" } },
-            cancellationPolicy = new { freeUntilHoursBefore = 24, refundPercentAfter = 50 },
-            published = true,
-            payOnArrival = new { allowed = false },
-        }, Ct);
+            ["name"] = body.Get<string>("name"),
+            ["description"] = body.Get<string>("description"),
+            ["kind"] = "timeSlot",
+            ["category"] = body.Get<string>("category"),
+            ["prices"] = body["prices"]!.DeepClone(),
+            ["cancellationPolicy"] = body["cancellationPolicy"]!.DeepClone(),
+            ["published"] = true,
+            ["payOnArrival"] = payOnArrival,
+            ["peoplePerUnit"] = peoplePerUnit,
+        }.Where(p => p.Value is not null).ToDictionary();
+        var edited = await rose.PutAsJsonAsync($"/api/v1/operator/offerings/{viewing}", Edit(new { allowed = false }), Ct);
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         Assert.False((await edited.ReadJsonAsync())["payOnArrival"]!.Get<bool>("allowed"));
 
         // An edit that leaves the rule out (an older client) keeps it.
-        var unchanged = await rose.PutAsJsonAsync($"/api/v1/operator/offerings/{roses}", new
-        {
-            name = body.Get<string>("name"),
-            description = body.Get<string>("description"),
-            kind = "timeSlot",
-            category = "picking",
-            prices = new { adult = new { amount = 5800, currency = "CNY" }, child = new { amount = 2800, currency = "CNY" } },
-            cancellationPolicy = new { freeUntilHoursBefore = 24, refundPercentAfter = 50 },
-            published = true,
-        }, Ct);
+        var unchanged = await rose.PutAsJsonAsync($"/api/v1/operator/offerings/{viewing}", Edit(null), Ct);
         Assert.False((await unchanged.ReadJsonAsync())["payOnArrival"]!.Get<bool>("allowed"));
-        await (await tourist.BookAsync(Booker.SlotBooking(roses, await _anonymous.SlotIdAsync(roses, "2026-10-24"), adults: 1)))
+        await (await tourist.BookAsync(Booker.SlotBooking(viewing, await _anonymous.SlotIdAsync(viewing, "2026-10-24"), adults: 1)))
             .AssertProblemAsync(HttpStatusCode.Conflict, "pay_on_arrival_not_allowed");
 
         // Units belong to stays: a session offering that names them is refused by field.
-        var refused = await rose.PutAsJsonAsync($"/api/v1/operator/offerings/{roses}", new
-        {
-            name = body.Get<string>("name"),
-            description = body.Get<string>("description"),
-            kind = "timeSlot",
-            category = "picking",
-            prices = new { adult = new { amount = 5800, currency = "CNY" } },
-            cancellationPolicy = new { freeUntilHoursBefore = 24, refundPercentAfter = 50 },
-            published = true,
-            peoplePerUnit = new { min = 1, max = 2 },
-        }, Ct);
+        var refused = await rose.PutAsJsonAsync($"/api/v1/operator/offerings/{viewing}", Edit(null, new { min = 1, max = 2 }), Ct);
         await refused.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed", "peoplePerUnit");
     }
 
