@@ -13,10 +13,13 @@ public static class SmsQuotas
     public static async Task<TimeSpan?> TakeAsync(IAppDbContext db, string key, SmsLimit limit, DateTimeOffset now, CancellationToken ct)
     {
         var today = VenueTime.Today(now);
+        // A limit without an interval never compares instants: a request that read the clock a moment before another
+        // (another replica, or the same group commit) may commit after it, and must not be told to wait for that.
+        var spaced = limit.Interval > TimeSpan.Zero;
         var earliest = now - limit.Interval;
         var perDay = limit.PerDay;
         var taken = await db.SmsQuotas
-            .Where(q => q.Key == key && q.LastSentAt <= earliest && (q.Day != today || q.SentThatDay < perDay))
+            .Where(q => q.Key == key && (!spaced || q.LastSentAt <= earliest) && (q.Day != today || q.SentThatDay < perDay))
             .ExecuteUpdateAsync(q => q
                 .SetProperty(x => x.SentThatDay, x => x.Day == today ? x.SentThatDay + 1 : 1)
                 .SetProperty(x => x.Day, today)
