@@ -217,4 +217,27 @@ public class PhoneVerificationTests(ApiFactory api) : IClassFixture<ApiFactory>
         await (await AskAsync(operatorClient, Booker.NewPhone())).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await AskAsync(_anonymous, Booker.NewPhone())).AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
     }
+
+    [Fact]
+    public async Task ADailyQuota_IsNotRefused_WhenARequestThatReadTheClockLaterCommittedFirst()
+    {
+        // Two requests read the clock (in two replicas, or queued for one group commit) and the later one commits
+        // first. The daily budget and the per-address quota have no minimum interval: the earlier reading must
+        // still be let through, or any two tourists asking for codes at once could be told to wait.
+        var key = "test:" + Guid.NewGuid().ToString("N");
+        var daily = new BananTourism.Domain.Users.SmsLimit(100, TimeSpan.Zero);
+        var earlier = ApiFactory.Start.AddSeconds(30);
+        var later = earlier.AddMilliseconds(5);
+        async Task<TimeSpan?> TakeAsync(DateTimeOffset now) => await api.WithDbAsync(async db =>
+        {
+            var wait = await BananTourism.Application.Accounts.SmsQuotas.TakeAsync(db, key, daily, now, Ct);
+            await db.SaveChangesAsync(Ct);
+            return wait;
+        });
+
+        Assert.Null(await TakeAsync(later));   // creates the row
+        Assert.Null(await TakeAsync(later));   // LastSentAt = later
+        Assert.Null(await TakeAsync(earlier)); // read the clock before, committed after
+        Assert.Equal(3, await api.WithDbAsync(db => db.SmsQuotas.Where(q => q.Key == key).Select(q => q.SentThatDay).SingleAsync(Ct)));
+    }
 }
