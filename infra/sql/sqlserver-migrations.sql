@@ -833,3 +833,43 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123910_ReplicasKeysAndLeases'
+)
+BEGIN
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(max) NULL,
+        [Xml] nvarchar(max) NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123910_ReplicasKeysAndLeases'
+)
+BEGIN
+    CREATE TABLE [JobLeases] (
+        [Name] nvarchar(64) NOT NULL,
+        [Holder] nvarchar(128) NOT NULL,
+        [LeasedUntil] datetimeoffset NOT NULL,
+        [Runs] bigint NOT NULL,
+        CONSTRAINT [PK_JobLeases] PRIMARY KEY ([Name])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123910_ReplicasKeysAndLeases'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202123910_ReplicasKeysAndLeases', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

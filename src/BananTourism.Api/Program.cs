@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BananTourism.Api.Hosting;
 using BananTourism.Application.Common;
 using BananTourism.Application.Common.Security;
@@ -15,6 +16,7 @@ if (args.Contains("--healthcheck"))
 
 var builder = WebApplication.CreateBuilder(args);
 SafeDefaults.Check(builder.Configuration, builder.Environment);
+builder.AddTelemetry();
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 256 * 1024);
 builder.Services.ConfigureHttpJsonOptions(options => JsonSetup.Configure(options.SerializerOptions));
@@ -23,13 +25,15 @@ builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails 
 {
     var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
     context.ProblemDetails.Extensions.TryAdd("code", ErrorResults.CodeForStatus(status));
-    context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+    // The W3C trace id: the same one the log lines and the traces carry, so a reported error can be found.
+    context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
 });
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddBearerAuth(builder.Configuration);
 builder.Services.AddRateLimits(builder.Configuration);
+builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddOperations();
 builder.Services.AddWebPages();
 
@@ -57,6 +61,12 @@ if (args.Contains("--migrate"))
     return 0;
 }
 
+if (args.Contains("--wait-for-schema"))
+{
+    // A Kubernetes init container: the pod starts serving only once the migrate Job has brought the schema up to date.
+    return await app.WaitForSchemaAsync(TimeSpan.FromMinutes(10));
+}
+
 SafeDefaults.WarnOfRiskySettings(app);
 await app.InitializeDatabaseAsync();
 
@@ -65,12 +75,18 @@ if (await app.RunMaintenanceCommandAsync(args) is { } exitCode)
     return exitCode;
 }
 
+if (TrustedProxies.Configured(app.Configuration))
+{
+    app.UseForwardedHeaders();
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts(); // on HTTPS requests (behind the TLS proxy, with forwarded headers on)
 }
 
 app.UseSecurityHeaders();
+app.MapMetrics();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();

@@ -21,6 +21,8 @@ public static class DependencyInjection
         services.AddSingleton(configuration.GetSection(BookingOptions.Section).Get<BookingOptions>() ?? new BookingOptions());
         services.AddSingleton(configuration.GetSection(Accounts.PhoneVerificationOptions.Section).Get<Accounts.PhoneVerificationOptions>()
                               ?? new Accounts.PhoneVerificationOptions());
+        // IMeterFactory comes from the host (AddMetrics is part of every .NET host).
+        services.AddSingleton<BananMetrics>();
         services.AddScoped<IdempotencyGuard>();
         services.AddScoped<Payments.PaymentSettlement>();
         return services;

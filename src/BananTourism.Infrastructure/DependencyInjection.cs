@@ -7,6 +7,7 @@ using BananTourism.Infrastructure.Identity;
 using BananTourism.Infrastructure.Messaging;
 using BananTourism.Infrastructure.Persistence;
 using BananTourism.Infrastructure.Seeding;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +41,8 @@ public static class DependencyInjection
         services.AddSingleton(configuration.GetSection(StripeOptions.Section).Get<StripeOptions>() ?? new StripeOptions());
         services.AddSingleton<IPaymentGateway, StripeGateway>();
         AddMessaging(services, configuration);
+        AddDataProtection(services, configuration);
+        services.AddSingleton<JobLeases>();
         if (configuration.GetValue("Bookings:RunExpiry", true))
         {
             services.AddHostedService<HoldExpiryService>();
@@ -50,6 +53,23 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<HistoryGenerator>();
         return services;
+    }
+
+    /// <summary>The key ring that signs page cookies and antiforgery tokens lives in the database, so every replica
+    /// reads the same keys and a restart keeps them. <c>DataProtection:CertificatePath</c> (a PFX, e.g. mounted from a
+    /// Kubernetes Secret, with <c>DataProtection:CertificatePassword</c>) encrypts the keys at rest; without it they
+    /// are stored as plain XML, readable by whoever can read the database.</summary>
+    private static void AddDataProtection(IServiceCollection services, IConfiguration configuration)
+    {
+        var keys = services.AddDataProtection()
+            .SetApplicationName("BananTourism")
+            .PersistKeysToDbContext<AppDbContext>();
+        var certificate = configuration["DataProtection:CertificatePath"];
+        if (!string.IsNullOrWhiteSpace(certificate))
+        {
+            keys.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificate, configuration["DataProtection:CertificatePassword"]));
+        }
     }
 
     private static void AddMessaging(IServiceCollection services, IConfiguration configuration)

@@ -36,6 +36,7 @@ await using var api = await ApiProcess.StartAsync(dbPath, new Dictionary<string,
     ["Bookings__MaxPayOnArrivalPeoplePerDay"] = "1000000",
 });
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = api.Address };
+Console.WriteLine($"Api at {api.Address} (watch it with: curl -s {api.Address}metrics | grep ^banan_)");
 
 var tourists = new List<AuthenticationHeaderValue>();
 for (var i = 0; i < clients; i++)
@@ -147,6 +148,12 @@ Console.WriteLine();
 Console.WriteLine($"raw limit: plain Microsoft.Data.Sqlite, the same writes per booking (WAL, synchronous=FULL): {raw:0} transactions/s");
 Console.WriteLine($"spread bookings as a share of the raw limit: {results[1].PerSecond / raw:P0}");
 Console.WriteLine($"Api peak memory (VmHWM): {peakMb:0} MB");
+// The service's own count of what it decided, from /metrics: it should match the table above.
+Console.WriteLine("the Api's /metrics at the end:");
+foreach (var line in (await http.GetStringAsync("/metrics")).Split('\n').Where(l => l.StartsWith("banan_bookings_total", StringComparison.Ordinal)))
+{
+    Console.WriteLine("  " + line);
+}
 
 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 try

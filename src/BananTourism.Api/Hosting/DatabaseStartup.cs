@@ -46,6 +46,41 @@ public static partial class DatabaseStartup
         }
     }
 
+    /// <summary>Exit code 0 once the database has every migration, 1 if it still lacks some after <paramref name="timeout"/>.</summary>
+    public static async Task<int> WaitForSchemaAsync(this WebApplication app, TimeSpan timeout)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BananTourism.Database");
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var pending = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().PendingMigrationsAsync(CancellationToken.None);
+                if (pending.Count == 0)
+                {
+                    return 0;
+                }
+
+                LogPending(logger, pending.Count, string.Join(", ", pending));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogUnreachable(logger, e.Message);
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                return 1;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(5));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database cannot be reached yet: {Reason}")]
+    private static partial void LogUnreachable(ILogger logger, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "DemoData:Enabled is ignored in {Environment}: demo data and its demo accounts are seeded only in Development")]
     private static partial void LogDemoRefused(ILogger logger, string environment);
 

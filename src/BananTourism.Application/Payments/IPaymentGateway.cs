@@ -36,7 +36,8 @@ public sealed record PaymentIntentInfo(string Id, IntentState State, long Amount
 public sealed record RefundInfo(string Id, RefundStatus Status);
 
 /// <summary>A provider event, used only as a trigger: the current state is fetched before acting.</summary>
-public sealed record PaymentEvent(string Id, string Type, string? IntentId, string? RefundId, RefundStatus? RefundStatus);
+/// <param name="CreatedAt">When the provider created the event, for the webhook lag figure.</param>
+public sealed record PaymentEvent(string Id, string Type, string? IntentId, string? RefundId, RefundStatus? RefundStatus, DateTimeOffset? CreatedAt = null);
 
 public static class PaymentErrors
 {

@@ -1,5 +1,6 @@
 using BananTourism.Application.Bookings;
 using BananTourism.Application.Bookings.ExpireHolds;
+using BananTourism.Application.Common;
 using BananTourism.Application.Common.Idempotency;
 using BananTourism.Infrastructure.Persistence;
 using Mediator;
@@ -11,32 +12,26 @@ using Microsoft.Extensions.Logging;
 namespace BananTourism.Infrastructure.Background;
 
 /// <summary>Every few seconds, expires overdue holds; about hourly, forgets idempotency keys past retention.
-/// Runs in every replica: expiry is a guarded transition, so racing sweeps release capacity exactly once.</summary>
+/// The sweep runs in every replica, so capacity comes back quickly wherever one is alive: each expiry is a
+/// guarded transition, so racing sweeps release it exactly once. The clean-up takes a lease, so one replica does
+/// it per hour.</summary>
 internal sealed partial class HoldExpiryService(
-    IServiceScopeFactory scopes, BookingOptions options, TimeProvider clock, ILogger<HoldExpiryService> logger) : BackgroundService
+    IServiceScopeFactory scopes, JobLeases leases, BananMetrics metrics, BookingOptions options, TimeProvider clock,
+    ILogger<HoldExpiryService> logger) : BackgroundService
 {
+    public const string CleanupJob = "idempotency.cleanup";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.ExpirySweepSeconds), clock);
-        var lastCleanup = DateTimeOffset.MinValue;
         do
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-                while ((await sender.Send(new ExpireHolds(), stoppingToken)).Value == new ExpireHolds().BatchSize)
+                await SweepAsync(stoppingToken);
+                if (await leases.TryClaimAsync(CleanupJob, TimeSpan.FromHours(1), stoppingToken))
                 {
-                    // A full batch: more may be due.
-                }
-
-                var now = clock.GetUtcNow();
-                if (now - lastCleanup > TimeSpan.FromHours(1))
-                {
-                    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                    var cutoff = now - IdempotencyGuard.Retention;
-                    await db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(stoppingToken);
-                    lastCleanup = now;
+                    await ForgetOldIdempotencyKeysAsync(stoppingToken);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -46,6 +41,28 @@ internal sealed partial class HoldExpiryService(
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task SweepAsync(CancellationToken ct)
+    {
+        using var activity = BananMetrics.Jobs.StartActivity("ExpireHolds");
+        await using var scope = scopes.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var batch = new ExpireHolds();
+        while ((await sender.Send(batch, ct)).Value == batch.BatchSize)
+        {
+            // A full batch: more may be due.
+        }
+    }
+
+    private async Task ForgetOldIdempotencyKeysAsync(CancellationToken ct)
+    {
+        using var activity = BananMetrics.Jobs.StartActivity(CleanupJob);
+        metrics.JobRan(CleanupJob);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var cutoff = clock.GetUtcNow() - IdempotencyGuard.Retention;
+        await db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hold expiry sweep failed; retrying on the next tick")]

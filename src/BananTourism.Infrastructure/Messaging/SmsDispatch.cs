@@ -9,13 +9,14 @@ namespace BananTourism.Infrastructure.Messaging;
 /// set). Without either nothing can be sent, and the caller hears 503 <c>sms_unavailable</c>. Only in Development
 /// does the log show a message's text; elsewhere it shows the template and a masked number, never a code.</summary>
 public sealed partial class SmsDispatch(
-    PickupFolder pickup, IHostEnvironment environment, ILogger<SmsDispatch> logger, AliyunSmsSender? provider = null) : ISmsSender
+    PickupFolder pickup, BananMetrics metrics, IHostEnvironment environment, ILogger<SmsDispatch> logger, AliyunSmsSender? provider = null) : ISmsSender
 {
     public async Task<Result<Success>> SendAsync(SmsMessage message, CancellationToken cancellationToken)
     {
         if (provider is null && !pickup.Enabled)
         {
             LogNoProvider(message.Template);
+            metrics.Notification("sms", "failed");
             return SmsErrors.Unavailable;
         }
 
@@ -24,11 +25,13 @@ public sealed partial class SmsDispatch(
             var sent = await provider.SendAsync(message, cancellationToken);
             if (!sent.IsSuccess)
             {
+                metrics.Notification("sms", "failed");
                 return sent;
             }
         }
 
         await pickup.WriteAsync(new PickupMessage(message.Id, message.Template, "sms", message.To, null, message.Body, null), cancellationToken);
+        metrics.Notification("sms", "sent");
         if (environment.IsDevelopment())
         {
             LogSentWithText(message.Template, message.To, message.Body);

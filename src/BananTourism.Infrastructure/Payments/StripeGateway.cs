@@ -90,12 +90,15 @@ internal sealed partial class StripeGateway : IPaymentGateway
 
         return stripeEvent.Data.Object switch
         {
-            PaymentIntent intent => new PaymentEvent(stripeEvent.Id, stripeEvent.Type, intent.Id, null, null),
-            Refund refund => new PaymentEvent(stripeEvent.Id, stripeEvent.Type, refund.PaymentIntentId, refund.Id, RefundStatusOf(refund.Status)),
-            Charge charge => new PaymentEvent(stripeEvent.Id, stripeEvent.Type, charge.PaymentIntentId, null, charge.Refunded ? RefundStatus.Succeeded : null),
-            _ => new PaymentEvent(stripeEvent.Id, stripeEvent.Type, null, null, null),
+            PaymentIntent intent => new PaymentEvent(stripeEvent.Id, stripeEvent.Type, intent.Id, null, null, Created(stripeEvent)),
+            Refund refund => new PaymentEvent(stripeEvent.Id, stripeEvent.Type, refund.PaymentIntentId, refund.Id, RefundStatusOf(refund.Status), Created(stripeEvent)),
+            Charge charge => new PaymentEvent(stripeEvent.Id, stripeEvent.Type, charge.PaymentIntentId, null, charge.Refunded ? RefundStatus.Succeeded : null, Created(stripeEvent)),
+            _ => new PaymentEvent(stripeEvent.Id, stripeEvent.Type, null, null, null, Created(stripeEvent)),
         };
     }
+
+    private static DateTimeOffset? Created(Event stripeEvent) =>
+        stripeEvent.Created == default ? null : new DateTimeOffset(DateTime.SpecifyKind(stripeEvent.Created, DateTimeKind.Utc));
 
     private async Task<Result<T>> CallAsync<T>(Func<Task<T>> call)
     {

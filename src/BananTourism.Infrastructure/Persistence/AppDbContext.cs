@@ -1,3 +1,5 @@
+using BananTourism.Infrastructure.Background;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using BananTourism.Application.Common;
 using BananTourism.Application.Common.Idempotency;
 using BananTourism.Application.Payments;
@@ -15,7 +17,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BananTourism.Infrastructure.Persistence;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IAppDbContext
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IAppDbContext, IDataProtectionKeyContext
 {
     public DbSet<Township> Townships => Set<Township>();
 
@@ -52,6 +54,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<ProcessedPaymentEvent> ProcessedPaymentEvents => Set<ProcessedPaymentEvent>();
 
     public DbSet<OfferingDay> OfferingDays => Set<OfferingDay>();
+
+    /// <summary>Which replica runs each scheduled job this period.</summary>
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+
+    /// <summary>The ASP.NET Core Data Protection key ring (cookies, antiforgery), shared by every replica.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

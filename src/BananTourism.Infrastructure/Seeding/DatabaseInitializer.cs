@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using BananTourism.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,7 @@ namespace BananTourism.Infrastructure.Seeding;
 /// <summary>Brings a database to the current schema and reference data, and optionally fills an empty one
 /// with the demo catalog.</summary>
 public sealed partial class DatabaseInitializer(
-    AppDbContext db, DatabaseOptions options, DemoDataSeeder demo, ILogger<DatabaseInitializer> logger)
+    AppDbContext db, DatabaseOptions options, DemoDataSeeder demo, IKeyManager keys, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -27,7 +28,19 @@ public sealed partial class DatabaseInitializer(
 
         await db.Database.MigrateAsync(cancellationToken);
         await HolidaySeed.EnsureAsync(db, cancellationToken);
+        EnsureDataProtectionKey();
         LogMigrated(options.Provider);
+    }
+
+    /// <summary>Replicas starting together on an empty key ring would each make a key of their own and, for a
+    /// while, refuse each other's cookies; a key made here, before any replica serves, is the one they all use.</summary>
+    private void EnsureDataProtectionKey()
+    {
+        var now = clock.GetUtcNow();
+        if (!keys.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now.AddDays(7)))
+        {
+            keys.CreateNewKey(now, now.AddDays(90));
+        }
     }
 
     public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken) =>

@@ -62,6 +62,15 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = Address };
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGKILL, as the kernel's OOM killer or a failing node would: no shutdown, nothing flushed.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>CPU time the process has used so far (user + system, Linux /proc), for per-request costs.</summary>
     public TimeSpan CpuTime()
     {

@@ -47,12 +47,20 @@ public sealed partial class CreateBookingHandler(
     PaymentSettlement settlement,
     IdempotencyGuard idempotency,
     BookingOptions options,
+    BananMetrics metrics,
     TimeProvider clock,
     ILogger<CreateBookingHandler> logger) : ICommandHandler<CreateBooking, Result<CreatedBooking>>
 {
     private const int Attempts = 3;
 
     public async ValueTask<Result<CreatedBooking>> Handle(CreateBooking command, CancellationToken ct)
+    {
+        var result = await DecideAsync(command, ct);
+        metrics.BookingDecided(result);
+        return result;
+    }
+
+    private async Task<Result<CreatedBooking>> DecideAsync(CreateBooking command, CancellationToken ct)
     {
         var touristId = currentUser.Id!.Value; // a tourist: AuthorizationBehavior let nobody else through
 

@@ -15,7 +15,7 @@ namespace BananTourism.Application.Bookings.ExpireHolds;
 public sealed record ExpireHolds(int BatchSize = 200) : ICommand<Result<int>>;
 
 public sealed partial class ExpireHoldsHandler(
-    IAppDbContext db, IWriteTransactions writes, PaymentSettlement settlement, TimeProvider clock, ILogger<ExpireHoldsHandler> logger)
+    IAppDbContext db, IWriteTransactions writes, PaymentSettlement settlement, BananMetrics metrics, TimeProvider clock, ILogger<ExpireHoldsHandler> logger)
     : ICommandHandler<ExpireHolds, Result<int>>
 {
     public async ValueTask<Result<int>> Handle(ExpireHolds command, CancellationToken ct)
@@ -51,6 +51,7 @@ public sealed partial class ExpireHoldsHandler(
             }
 
             expired++;
+            metrics.HoldExpired();
             LogExpired(booking.Id);
             await settlement.CancelIntentAsync(booking, ct);
         }

@@ -13,7 +13,7 @@ namespace BananTourism.Application.Payments.HandlePaymentEvent;
 public sealed record HandlePaymentEvent(string Payload, string? Signature) : ICommand<Result<Success>>;
 
 public sealed class HandlePaymentEventHandler(
-    IAppDbContext db, IPaymentGateway gateway, PaymentSettlement settlement, IWriteTransactions writes, TimeProvider clock)
+    IAppDbContext db, IPaymentGateway gateway, PaymentSettlement settlement, IWriteTransactions writes, BananMetrics metrics, TimeProvider clock)
     : ICommandHandler<HandlePaymentEvent, Result<Success>>
 {
     private static readonly string[] IntentEvents =
@@ -46,7 +46,11 @@ public sealed class HandlePaymentEventHandler(
                     return Result<Success>.Failure(intent.Errors); // 503: the provider delivers the event again later
                 }
 
-                await settlement.ApplyAsync(intent.Value, e, failureReported: e.Type == "payment_intent.payment_failed", ct);
+                if (await settlement.ApplyAsync(intent.Value, e, failureReported: e.Type == "payment_intent.payment_failed", ct))
+                {
+                    RecordLag(e);
+                }
+
                 return Success.Value;
             }
 
@@ -64,11 +68,20 @@ public sealed class HandlePaymentEventHandler(
 
                 return Result<Success>.Success(Success.Value);
             }, ct);
+            RecordLag(e);
             return Success.Value;
         }
         catch (DuplicateKeyException)
         {
             return Success.Value; // the same event, delivered twice at once: the other delivery did the work
+        }
+    }
+
+    private void RecordLag(PaymentEvent e)
+    {
+        if (e.CreatedAt is { } created)
+        {
+            metrics.WebhookApplied(clock.GetUtcNow() - created);
         }
     }
 }

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using BananTourism.Application.Common;
+using BananTourism.Infrastructure.Background;
+using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace BananTourism.Api.Hosting;
+
+/// <summary>What an operator sees from outside: metrics on /metrics (Prometheus) from ASP.NET Core, HttpClient
+/// (Stripe, SMS), EF Core, the runtime and the business counters; traces and metrics over OTLP where
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; JSON log lines outside Development, each with its trace id.</summary>
+public static class Telemetry
+{
+    public const string MetricsPath = "/metrics";
+
+    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
+    {
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        if (!builder.Environment.IsDevelopment())
+        {
+            // One JSON object per line for the log collector; the scopes carry TraceId and SpanId.
+            builder.Logging.AddJsonConsole(json =>
+            {
+                json.IncludeScopes = true;
+                json.UseUtcTimestamp = true;
+                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("banan-tourism", serviceInstanceId: JobLeases.Me))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter("Microsoft.EntityFrameworkCore")
+                .AddMeter(BananMetrics.MeterName)
+                .AddPrometheusExporter());
+        if (otlp)
+        {
+            // Traces only where they go somewhere: recording spans nobody collects would cost every request.
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(asp => asp.Filter = context => !IsProbe(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddSource(BananMetrics.Jobs.Name));
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary>/metrics answers loopback callers, and anyone with <c>Authorization: Bearer {Metrics:Token}</c>.</summary>
+    public static WebApplication MapMetrics(this WebApplication app)
+    {
+        var token = app.Configuration["Metrics:Token"];
+        app.UseWhen(context => context.Request.Path.Equals(MetricsPath, StringComparison.OrdinalIgnoreCase), metrics => metrics.Use(async (context, next) =>
+        {
+            if (MayRead(context, token))
+            {
+                await next(context);
+                return;
+            }
+
+            var status = string.IsNullOrEmpty(token) ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+            await Results.Problem(statusCode: status, detail: string.IsNullOrEmpty(token)
+                    ? "Metrics are served to loopback callers only; set Metrics:Token to let a scraper in with a bearer token."
+                    : "Send Authorization: Bearer with the Metrics:Token.",
+                extensions: new Dictionary<string, object?> { ["code"] = status == 401 ? "unauthorized" : "forbidden" })
+                .ExecuteAsync(context);
+        }));
+        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+        return app;
+    }
+
+    private static bool MayRead(HttpContext context, string? token)
+    {
+        if (context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address)
+            && !context.Request.Headers.ContainsKey("X-Forwarded-For"))
+        {
+            return true;
+        }
+
+        var header = context.Request.Headers.Authorization.ToString();
+        const string bearer = "Bearer ";
+        return !string.IsNullOrEmpty(token)
+               && header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase)
+               && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[bearer.Length..].Trim()), Encoding.UTF8.GetBytes(token));
+    }
+
+    private static bool IsProbe(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments(MetricsPath);
+}

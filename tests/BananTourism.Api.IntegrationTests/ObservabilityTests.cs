@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using BananTourism.Api.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace BananTourism.Api.IntegrationTests;
+
+/// <summary>/metrics and the shared Data Protection key ring (issue 13).</summary>
+public sealed class ObservabilityTests(ObservabilityTests.ScrapedApi api) : IClassFixture<ObservabilityTests.ScrapedApi>
+{
+    private const string Token = "scrape-secret-0123456789";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Metrics_FromLoopback_CountBookingsByOutcomeAndCode()
+    {
+        var tourist = await api.NewTouristAsync();
+        var anonymous = api.CreateClient();
+        var roses = await anonymous.OfferingIdAsync("玫瑰采摘");
+        var slot = await anonymous.SlotIdAsync(roses, "2026-10-05");
+        await tourist.BookOkAsync(Booker.SlotBooking(roses, slot, adults: 2));
+        await (await tourist.BookAsync(Booker.SlotBooking(roses, slot, adults: 30))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "party_size_not_allowed");
+
+        var metrics = await anonymous.GetAsync("/metrics", Ct);
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        var text = await metrics.Content.ReadAsStringAsync(Ct);
+        Assert.Matches("""banan_bookings_total\{[^}]*code="",outcome="confirmed"\} [1-9]""", text);
+        Assert.Matches("""banan_bookings_total\{[^}]*code="party_size_not_allowed",outcome="refused"\} [1-9]""", text);
+        Assert.Contains("http_server_request_duration_seconds_bucket", text, StringComparison.Ordinal);
+        Assert.Contains("microsoft_entityframeworkcore_savechanges_total", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_ForwardedByAProxy_NeedTheToken()
+    {
+        async Task<HttpStatusCode> ScrapeAsync(string? bearer)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+            request.Headers.Add("X-Forwarded-For", "203.0.113.9"); // came through a proxy: not a loopback caller
+            if (bearer is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            }
+
+            return (await api.CreateClient().SendAsync(request, Ct)).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await ScrapeAsync(null));
+        Assert.Equal(HttpStatusCode.Unauthorized, await ScrapeAsync("scrape-secret-wrong-000000"));
+        Assert.Equal(HttpStatusCode.OK, await ScrapeAsync(Token));
+    }
+
+    [Fact]
+    public async Task DataProtectionKeys_AreInTheDatabase_EncryptedWithTheConfiguredCertificate()
+    {
+        var keys = await api.WithDbAsync(db => db.DataProtectionKeys.AsNoTracking().ToListAsync(Ct));
+        var key = Assert.Single(keys); // made once at start-up, before anything was served
+        Assert.Contains("EncryptedData", key.Xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<value>", key.Xml, StringComparison.Ordinal);
+    }
+
+    /// <summary>The Api with a scrape token and a certificate for the key ring.</summary>
+    public sealed class ScrapedApi : ApiFactory
+    {
+        private readonly string _certificate = Path.Combine(Path.GetTempPath(), "banan-tests", $"dp-{Guid.NewGuid():N}.pfx");
+
+        public ScrapedApi()
+        {
+            using var rsa = RSA.Create(2048);
+            var request = new CertificateRequest("CN=BananTourism Data Protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            Directory.CreateDirectory(Path.GetDirectoryName(_certificate)!);
+            File.WriteAllBytes(_certificate, certificate.Export(X509ContentType.Pfx, "pfx-password"));
+        }
+
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Metrics:Token"] = Token,
+            ["DataProtection:CertificatePath"] = _certificate,
+            ["DataProtection:CertificatePassword"] = "pfx-password",
+        };
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            File.Delete(_certificate);
+        }
+    }
+}
