@@ -34,6 +34,26 @@ public sealed class ObservabilityTests(ObservabilityTests.ScrapedApi api) : ICla
     }
 
     [Fact]
+    public async Task WebhookLag_IsMeasuredFromWhenStripeCreatedTheEvent()
+    {
+        var tourist = await api.NewTouristAsync();
+        var anonymous = api.CreateClient();
+        var roses = await anonymous.OfferingIdAsync("玫瑰采摘");
+        var held = await tourist.BookOkAsync(Booker.SlotBooking(roses, await anonymous.SlotIdAsync(roses, "2026-10-06"), adults: 1, paymentMethod: "alipay"));
+        var intent = api.Stripe!.Succeed(api.Stripe.IntentFor(Guid.Parse(held.Get<string>("id")))["id"]!.GetValue<string>());
+
+        // Stripe created the event 90 s ago (a retried delivery); it is applied now.
+        var delivered = await api.PostStripeEventAsync(FakeStripe.Event("payment_intent.succeeded", intent, api.Clock.GetUtcNow().AddSeconds(-90)));
+        Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+
+        var text = await anonymous.GetStringAsync("/metrics", Ct);
+        var sum = System.Text.RegularExpressions.Regex.Match(text, @"^banan_payments_webhook_lag_seconds_sum\{[^}]*\} (?<v>[0-9.eE+-]+)$",
+            System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.True(sum.Success, "no webhook lag histogram on /metrics");
+        Assert.True(double.Parse(sum.Groups["v"].Value, System.Globalization.CultureInfo.InvariantCulture) >= 90);
+    }
+
+    [Fact]
     public async Task Metrics_ForwardedByAProxy_NeedTheToken()
     {
         async Task<HttpStatusCode> ScrapeAsync(string? bearer)

@@ -237,7 +237,9 @@ public sealed class ReplicaTests(ReplicaSet set, ITestOutputHelper output)
 
         var rush = Task.WhenAll(Enumerable.Range(0, 12).Select(n => Task.Run(() => ClientAsync(n), Ct)));
         // Killed in the middle of its work: once C has acknowledged bookings of its own, with requests in flight.
-        while (acknowledged.Count(a => a.Replica == 2) < 20 && clock.Elapsed < TimeSpan.FromSeconds(10))
+        // (C may wait its turn: SQLite's single writer is not shared fairly between processes, and A and B, each
+        // group-committing without pause, often hold it for seconds; see docs/replicas.md.)
+        while (acknowledged.Count(a => a.Replica == 2) < 5 && clock.Elapsed < TimeSpan.FromSeconds(25))
         {
             await Task.Delay(20, Ct);
         }

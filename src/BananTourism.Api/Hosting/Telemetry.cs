@@ -19,6 +19,14 @@ public static class Telemetry
 {
     public const string MetricsPath = "/metrics";
 
+    private static int _listeningToJobs;
+
+    private static readonly ActivityListener JobActivities = new()
+    {
+        ShouldListenTo = source => source.Name == BananMetrics.JobsSourceName,
+        Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+    };
+
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
@@ -50,8 +58,13 @@ public static class Telemetry
                 .AddAspNetCoreInstrumentation(asp => asp.Filter = context => !IsProbe(context.Request.Path))
                 .AddHttpClientInstrumentation()
                 .AddEntityFrameworkCoreInstrumentation()
-                .AddSource(BananMetrics.Jobs.Name));
+                .AddSource(BananMetrics.JobsSourceName));
             telemetry.UseOtlpExporter();
+        }
+        else if (Interlocked.Exchange(ref _listeningToJobs, 1) == 0)
+        {
+            // The jobs' activities exist anyway (they are few), so a job's log lines carry a trace id like a request's.
+            ActivitySource.AddActivityListener(JobActivities);
         }
 
         return builder;

@@ -13,7 +13,9 @@ public sealed class BananMetrics
     public const string MeterName = "BananTourism";
 
     /// <summary>Traces of the background jobs, so their log lines carry a trace id like a request's.</summary>
-    public static readonly ActivitySource Jobs = new("BananTourism.Jobs");
+    public static readonly ActivitySource Jobs = new(JobsSourceName);
+
+    public const string JobsSourceName = "BananTourism.Jobs";
 
     private readonly Counter<long> _bookings;
     private readonly Counter<long> _holdsExpired;
