@@ -75,6 +75,7 @@ if (await app.RunMaintenanceCommandAsync(args) is { } exitCode)
     return exitCode;
 }
 
+app.UseMetricsAccess(); // before the forwarded headers: it judges the connection as it came
 if (TrustedProxies.Configured(app.Configuration))
 {
     app.UseForwardedHeaders();

@@ -89,7 +89,7 @@ public class SafeDefaultsTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Production_BehindItsTlsProxy_SendsHsts()
     {
-        await using var deployed = new Deployed("Production", new Dictionary<string, string?> { ["FORWARDEDHEADERS_ENABLED"] = "true" });
+        await using var deployed = new Deployed("Production", new Dictionary<string, string?> { ["ForwardedHeaders:KnownNetworks"] = "127.0.0.0/8,::1/128" });
         await deployed.InitializeAsync();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/townships");
         request.Headers.Host = "banan.example.cn";

@@ -43,7 +43,7 @@ public static class AuthSetup
             cookie.Cookie.Name = "banan.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            // Behind a TLS-terminating proxy the app sees http; set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true there.
+            // Behind a TLS-terminating proxy the app sees http: name the proxy in ForwardedHeaders:KnownNetworks there.
             cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             cookie.SlidingExpiration = true;

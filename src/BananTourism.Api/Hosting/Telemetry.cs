@@ -70,13 +70,18 @@ public static class Telemetry
         return builder;
     }
 
-    /// <summary>/metrics answers loopback callers, and anyone with <c>Authorization: Bearer {Metrics:Token}</c>.</summary>
-    public static WebApplication MapMetrics(this WebApplication app)
+    /// <summary>/metrics answers a caller on this machine, and anyone with <c>Authorization: Bearer {Metrics:Token}</c>.
+    /// Runs before the forwarded headers are applied and judges the connection itself: a caller is "on this machine"
+    /// only if it connected over loopback and no proxy forwarded it (no X-Forwarded-For at all), so neither a
+    /// trusted proxy nor a client can make a remote request look local. <c>Metrics:AllowLoopback=false</c> asks
+    /// the token of everyone (for a proxy on the same host that forwards without X-Forwarded-For).</summary>
+    public static WebApplication UseMetricsAccess(this WebApplication app)
     {
         var token = app.Configuration["Metrics:Token"];
-        app.UseWhen(context => context.Request.Path.Equals(MetricsPath, StringComparison.OrdinalIgnoreCase), metrics => metrics.Use(async (context, next) =>
+        var loopback = app.Configuration.GetValue("Metrics:AllowLoopback", true);
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(MetricsPath, StringComparison.OrdinalIgnoreCase), metrics => metrics.Use(async (context, next) =>
         {
-            if (MayRead(context, token))
+            if ((loopback && IsLocal(context)) || HasToken(context, token))
             {
                 await next(context);
                 return;
@@ -84,23 +89,26 @@ public static class Telemetry
 
             var status = string.IsNullOrEmpty(token) ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
             await Results.Problem(statusCode: status, detail: string.IsNullOrEmpty(token)
-                    ? "Metrics are served to loopback callers only; set Metrics:Token to let a scraper in with a bearer token."
+                    ? "Metrics are served to callers on this machine only; set Metrics:Token to let a scraper in with a bearer token."
                     : "Send Authorization: Bearer with the Metrics:Token.",
                 extensions: new Dictionary<string, object?> { ["code"] = status == 401 ? "unauthorized" : "forbidden" })
                 .ExecuteAsync(context);
         }));
+        return app;
+    }
+
+    public static WebApplication MapMetrics(this WebApplication app)
+    {
         app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
         return app;
     }
 
-    private static bool MayRead(HttpContext context, string? token)
-    {
-        if (context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address)
-            && !context.Request.Headers.ContainsKey("X-Forwarded-For"))
-        {
-            return true;
-        }
+    private static bool IsLocal(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address)
+        && !context.Request.Headers.ContainsKey("X-Forwarded-For") && !context.Request.Headers.ContainsKey("Forwarded");
 
+    private static bool HasToken(HttpContext context, string? token)
+    {
         var header = context.Request.Headers.Authorization.ToString();
         const string bearer = "Bearer ";
         return !string.IsNullOrEmpty(token)

@@ -20,6 +20,12 @@ public sealed class JobLeases(IServiceScopeFactory scopes, TimeProvider clock)
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow();
         var until = now + period;
+        var lease = await db.JobLeases.AsNoTracking().Where(l => l.Name == job).Select(l => (DateTimeOffset?)l.LeasedUntil).SingleOrDefaultAsync(ct);
+        if (lease > now)
+        {
+            return false; // not due: a read, so replicas ticking between runs never queue for the writer
+        }
+
         var claimed = await db.JobLeases
             .Where(l => l.Name == job && l.LeasedUntil <= now)
             .ExecuteUpdateAsync(l => l
@@ -31,9 +37,9 @@ public sealed class JobLeases(IServiceScopeFactory scopes, TimeProvider clock)
             return true;
         }
 
-        if (await db.JobLeases.AnyAsync(l => l.Name == job, ct))
+        if (lease is not null)
         {
-            return false;
+            return false; // another replica claimed it between the read and the update
         }
 
         // The job's first run anywhere: whoever inserts the row holds the first period.

@@ -8,7 +8,7 @@ namespace BananTourism.Infrastructure.Seeding;
 /// <summary>Brings a database to the current schema and reference data, and optionally fills an empty one
 /// with the demo catalog.</summary>
 public sealed partial class DatabaseInitializer(
-    AppDbContext db, DatabaseOptions options, DemoDataSeeder demo, IKeyManager keys, TimeProvider clock, ILogger<DatabaseInitializer> logger)
+    AppDbContext db, DatabaseOptions options, DemoDataSeeder demo, IKeyManager keys, ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -33,11 +33,13 @@ public sealed partial class DatabaseInitializer(
     }
 
     /// <summary>Replicas starting together on an empty key ring would each make a key of their own and, for a
-    /// while, refuse each other's cookies; a key made here, before any replica serves, is the one they all use.</summary>
+    /// while, refuse each other's cookies; a key made here, before any replica serves, is the one they all use.
+    /// Only where no usable key exists: rolling keys over later is Data Protection's own job (it makes the next key
+    /// two days before it is needed, so every replica knows it first). On the real clock, as Data Protection is.</summary>
     private void EnsureDataProtectionKey()
     {
-        var now = clock.GetUtcNow();
-        if (!keys.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now.AddDays(7)))
+        var now = DateTimeOffset.UtcNow;
+        if (!keys.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now))
         {
             keys.CreateNewKey(now, now.AddDays(90));
         }
