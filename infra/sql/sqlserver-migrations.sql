@@ -873,3 +873,108 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202134133_Outbox'
+)
+BEGIN
+    ALTER TABLE [Users] ADD [EmailMuted] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202134133_Outbox'
+)
+BEGIN
+    ALTER TABLE [Users] ADD [Language] nvarchar(2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202134133_Outbox'
+)
+BEGIN
+    ALTER TABLE [Users] ADD [RemindersMuted] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202134133_Outbox'
+)
+BEGIN
+    ALTER TABLE [Users] ADD [SmsWanted] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202134133_Outbox'
+)
+BEGIN
+    CREATE TABLE [Outbox] (
+        [Id] uniqueidentifier NOT NULL,
+        [DedupKey] nvarchar(200) NOT NULL,
+        [Template] nvarchar(40) NOT NULL,
+        [Channel] int NOT NULL,
+        [UserId] uniqueidentifier NULL,
+        [To] nvarchar(254) NOT NULL,
+        [Language] nvarchar(2) NOT NULL,
+        [BookingId] uniqueidentifier NULL,
+        [Data] nvarchar(max) NOT NULL,
+        [Status] int NOT NULL,
+        [Attempts] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [DueAt] datetimeoffset NOT NULL,
+        [LeasedUntil] datetimeoffset NULL,
+        [SentAt] datetimeoffset NULL,
+        [LastError] nvarchar(1000) NULL,
+        [Subject] nvarchar(300) NULL,
+        [Body] nvarchar(max) NULL,
+        CONSTRAINT [PK_Outbox] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202134133_Outbox'
+)
+BEGIN
+    CREATE INDEX [IX_Outbox_BookingId] ON [Outbox] ([BookingId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202134133_Outbox'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Outbox_DedupKey] ON [Outbox] ([DedupKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202134133_Outbox'
+)
+BEGIN
+    CREATE INDEX [IX_Outbox_Status_DueAt] ON [Outbox] ([Status], [DueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202134133_Outbox'
+)
+BEGIN
+    CREATE INDEX [IX_Outbox_UserId_CreatedAt] ON [Outbox] ([UserId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202134133_Outbox'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202134133_Outbox', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

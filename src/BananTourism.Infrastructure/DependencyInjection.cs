@@ -96,6 +96,19 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<ISmsSender, SmsDispatch>();
+
+        services.AddSingleton(notifications.Smtp);
+        if (notifications.Smtp.Enabled)
+        {
+            services.AddSingleton<SmtpEmailSender>();
+        }
+
+        services.AddSingleton<MessageTemplates>();
+        services.AddSingleton<MessageSending>();
+        if (configuration.GetValue("Notifications:Dispatch", true))
+        {
+            services.AddHostedService<OutboxDispatcher>();
+        }
     }
 
     public static void Configure(DbContextOptionsBuilder db, DatabaseProvider provider, string? connectionString)

@@ -41,6 +41,9 @@ public interface IAppDbContext
 
     DbSet<Booking> Bookings { get; }
 
+    /// <summary>Messages to people, queued in the transaction of the change that causes them.</summary>
+    DbSet<BananTourism.Domain.Notifications.OutboxMessage> Outbox { get; }
+
     DbSet<VenueDay> VenueDays { get; }
 
     DbSet<TouristDay> TouristDays { get; }

@@ -1,5 +1,6 @@
 using BananTourism.Application.Bookings;
 using BananTourism.Application.Common;
+using BananTourism.Application.Notifications;
 using BananTourism.Application.Reports;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
@@ -126,6 +127,7 @@ public sealed partial class PaymentSettlement(
                         await TouristLedger.ReleaseHoldAsync(tx, booking.TouristId, ct);
                         await DailyStats.BookedAsync(tx, booking, +1, ct);
                         await DailyStats.RevenueAsync(tx, booking, paid, ct);
+                        await BookingMessages.QueueAsync(tx, booking, BookingMessages.Confirmed, BookingMessages.NewBooking, now, ct);
                     }
 
                     return null;
@@ -141,6 +143,7 @@ public sealed partial class PaymentSettlement(
                                 .SetProperty(x => x.PaymentIntentId, intent.Id), ct);
                         await DailyStats.BookedAsync(tx, booking, +1, ct);
                         await DailyStats.RevenueAsync(tx, booking, paid, ct);
+                        await BookingMessages.QueueAsync(tx, booking, BookingMessages.Confirmed, BookingMessages.NewBooking, now, ct);
                         return null;
                     }
 
@@ -164,6 +167,7 @@ public sealed partial class PaymentSettlement(
             {
                 await CapacityLedger.ReleaseAsync(tx, booking, ct);
                 await TouristLedger.ReleaseHoldAsync(tx, booking.TouristId, ct);
+                await BookingMessages.QueueAsync(tx, booking, BookingMessages.Cancelled, null, now, ct, refund: 0, cancelledBy: CancelledBy.Expiry);
             }
         }
 

@@ -46,6 +46,27 @@ public sealed class User
     /// same transactions as the holds, and checked against <c>Bookings:MaxUnpaidHolds</c>.</summary>
     public int UnpaidHolds { get; private set; }
 
+    /// <summary>Messages by email are on unless muted (stored as "muted" so that existing accounts default to on).</summary>
+    public bool EmailMuted { get; private set; }
+
+    /// <summary>Messages by SMS to the verified phone, off unless asked for.</summary>
+    public bool SmsWanted { get; private set; }
+
+    /// <summary>The day-before reminder, on unless muted. Confirmations, cancellations and closures ignore it.</summary>
+    public bool RemindersMuted { get; private set; }
+
+    /// <summary>The language messages are written in: <c>zh</c> (the default) or <c>en</c>.</summary>
+    public string? Language { get; private set; }
+
+    public void SetNotificationPreferences(bool email, bool sms, bool reminders)
+    {
+        EmailMuted = !email;
+        SmsWanted = sms;
+        RemindersMuted = !reminders;
+    }
+
+    public void SetLanguage(string language) => Language = language == "en" ? "en" : "zh";
+
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
 
     public static User Create(

@@ -10,6 +10,47 @@ public sealed class NotificationOptions
     public string? PickupDirectory { get; set; }
 
     public SmsOptions Sms { get; set; } = new();
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>The site's address as people reach it, for links in messages (e.g. https://banan.example.cn).</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>Where the message templates are (<c>{template}.{zh|en}.{subject|text|html|sms}.liquid</c>); by default
+    /// the Templates folder beside the binaries.</summary>
+    public string? TemplatesDirectory { get; set; }
+
+    /// <summary>How often each replica's dispatcher looks for due messages.</summary>
+    public int DispatchIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>Sending attempts before a message is marked failed (and listed for the admin).</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>The first retry's delay; each later one doubles it (with jitter), up to an hour.</summary>
+    public double RetryDelaySeconds { get; set; } = 30;
+}
+
+/// <summary>Configuration section <c>Notifications:Smtp</c>: email. Without a host, email goes only to the pickup
+/// folder (development), or cannot be sent.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>The sender, e.g. <c>巴南乡村旅游 &lt;noreply@banan.example.cn&gt;</c>.</summary>
+    public string From { get; set; } = "巴南乡村旅游 <noreply@banan.local>";
+
+    /// <summary>TLS: on connect for port 465, STARTTLS otherwise. Off only for a relay on a trusted network.</summary>
+    public bool UseTls { get; set; } = true;
+
+    public int TimeoutSeconds { get; set; } = 15;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Host);
 }
 
 /// <summary>Configuration section <c>Notifications:Sms</c>: the SMS provider. Without one, text messages go only to

@@ -55,6 +55,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<OfferingDay> OfferingDays => Set<OfferingDay>();
 
+    public DbSet<BananTourism.Domain.Notifications.OutboxMessage> Outbox => Set<BananTourism.Domain.Notifications.OutboxMessage>();
+
     /// <summary>Which replica runs each scheduled job this period.</summary>
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 

@@ -1,4 +1,5 @@
 using BananTourism.Application.Common;
+using BananTourism.Application.Notifications;
 using BananTourism.Application.Payments;
 using BananTourism.Application.Reports;
 using BananTourism.Domain.Bookings;
@@ -68,6 +69,8 @@ public sealed partial class CancelBookingHandler(
             }
 
             await DailyStats.RevenueAsync(tx, booking, -refund, token);
+            await BookingMessages.QueueAsync(tx, booking, BookingMessages.Cancelled,
+                booking.Status == BookingStatus.Confirmed ? BookingMessages.CancelledForOperator : null, now, token, refund: refund, cancelledBy: CancelledBy.Tourist);
             return Success.Value;
         }, ct);
         if (!cancelled.IsSuccess)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using BananTourism.Application.Common;
+using BananTourism.Application.Notifications;
 using BananTourism.Application.Common.Idempotency;
 using BananTourism.Application.Payments;
 using BananTourism.Application.Reports;
@@ -181,6 +182,7 @@ public sealed partial class CreateBookingHandler(
         if (booking.Status == BookingStatus.Confirmed)
         {
             await DailyStats.BookedAsync(tx, booking, +1, ct);
+            await BookingMessages.QueueAsync(tx, booking, BookingMessages.Confirmed, BookingMessages.NewBooking, booking.CreatedAt, ct, newBooking: true);
         }
 
         if (claim is { } claimId && !await IdempotencyGuard.CompleteAsync(tx, claimId, booking.Id, ct))

@@ -1,4 +1,5 @@
 using BananTourism.Application.Common;
+using BananTourism.Application.Notifications;
 using BananTourism.Application.Payments;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
@@ -43,6 +44,7 @@ public sealed partial class ExpireHoldsHandler(
 
                 await CapacityLedger.ReleaseAsync(tx, booking, token);
                 await TouristLedger.ReleaseHoldAsync(tx, booking.TouristId, token);
+                await BookingMessages.QueueAsync(tx, booking, BookingMessages.Cancelled, null, now, token, refund: 0, cancelledBy: CancelledBy.Expiry);
                 return Result<bool>.Success(true);
             }, ct);
             if (!won.Value)

@@ -1,5 +1,6 @@
 using BananTourism.Application.Bookings;
 using BananTourism.Application.Common;
+using BananTourism.Application.Notifications;
 using BananTourism.Application.Payments;
 using BananTourism.Application.Reports;
 using BananTourism.Application.Operators;
@@ -72,6 +73,7 @@ public sealed partial class CloseDatesHandler(
                     }
 
                     await DailyStats.RevenueAsync(tx, booking, -refund, token);
+                    await BookingMessages.QueueAsync(tx, booking, BookingMessages.Cancelled, null, now, token, refund: refund, cancelledBy: CancelledBy.Closure, reason: reason);
                     cancelled++;
                     refunded += refund;
                     if (refund > 0 || booking.PaymentIntentId is not null)

@@ -1,0 +1,222 @@
+using System.Net;
+using System.Net.Http.Json;
+using BananTourism.Api.IntegrationTests.Support;
+using BananTourism.Domain.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace BananTourism.Api.IntegrationTests;
+
+/// <summary>Messages through the outbox to a real SMTP server (issue 14): queued in the booking's transaction, once
+/// per event, sent by the dispatcher, retried while the mail server is down.</summary>
+public sealed class MessageTests(MessageTests.MailingApi api) : IClassFixture<MessageTests.MailingApi>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private FakeSmtp Smtp => api.Smtp!;
+
+    [Fact]
+    public async Task ABooking_SendsTheTouristAConfirmation_WithTheCodeAndTheTicket_AndTellsTheOperator()
+    {
+        var (tourist, email) = await TouristAsync();
+        var roses = await api.CreateClient().OfferingIdAsync("玫瑰采摘");
+        var booking = await tourist.BookOkAsync(Booker.SlotBooking(roses, await api.CreateClient().SlotIdAsync(roses, "2026-10-08"), adults: 2));
+        var code = booking.Get<string>("verificationCode");
+
+        var confirmation = await ArrivedAsync(email, "预订成功");
+        Assert.Contains(code, confirmation.Subject, StringComparison.Ordinal);
+        Assert.Contains(code, confirmation.TextBody, StringComparison.Ordinal);
+        Assert.Contains("2026-10-08 09:00", confirmation.TextBody, StringComparison.Ordinal);
+        Assert.Contains("¥", confirmation.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/bookings/{booking.Get<string>("id")}", confirmation.HtmlBody, StringComparison.Ordinal);
+        var attachments = confirmation.Attachments.Select(a => a.ContentType.MimeType).ToList();
+        Assert.Contains("text/calendar", attachments);
+        Assert.Contains("image/svg+xml", attachments);
+
+        var forOperator = await ArrivedAsync("operator.rose@banan.local", booking.Get<string>("reference"));
+        Assert.StartsWith("新预订", forOperator.Subject, StringComparison.Ordinal);
+
+        // The tourist's own list shows it, as sent.
+        var mine = await (await tourist.GetAsync("/api/v1/me/notifications", Ct)).ReadJsonAsync();
+        var item = mine["items"]!.AsArray().Single(m => m!.Get<string>("template") == "bookingConfirmed")!;
+        Assert.Equal("sent", item.Get<string>("status"));
+        Assert.Equal("email", item.Get<string>("channel"));
+        Assert.Contains(code, item.Get<string>("body"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACancellation_TellsTheTouristAndTheOperator_Once()
+    {
+        var (tourist, email) = await TouristAsync();
+        var roses = await api.CreateClient().OfferingIdAsync("玫瑰采摘");
+        var booking = await tourist.BookOkAsync(Booker.SlotBooking(roses, await api.CreateClient().SlotIdAsync(roses, "2026-10-14"), adults: 1));
+        var id = booking.Get<string>("id");
+        Assert.Equal(HttpStatusCode.OK, (await tourist.PostAsync($"/api/v1/bookings/{id}/cancel", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await tourist.PostAsync($"/api/v1/bookings/{id}/cancel", null, Ct)).StatusCode);
+
+        var cancelled = await ArrivedAsync(email, "预订已取消");
+        Assert.Contains(booking.Get<string>("reference"), cancelled.TextBody, StringComparison.Ordinal);
+        Assert.Contains("本次无需退款", cancelled.TextBody, StringComparison.Ordinal); // paid nothing: pay on arrival
+        var forOperator = await ArrivedAsync("operator.rose@banan.local", "预订取消");
+        Assert.Contains(booking.Get<string>("reference"), forOperator.Subject, StringComparison.Ordinal);
+        var bookingId = Guid.Parse(id);
+        Assert.Equal(1, await api.WithDbAsync(db => db.Outbox.CountAsync(m => m.BookingId == bookingId && m.Template == "bookingCancelled", Ct)));
+    }
+
+    [Fact]
+    public async Task ABookingRetriedFiveTimesWithOneKey_QueuesOneConfirmation()
+    {
+        var (tourist, _) = await TouristAsync();
+        var roses = await api.CreateClient().OfferingIdAsync("玫瑰采摘");
+        var body = Booker.SlotBooking(roses, await api.CreateClient().SlotIdAsync(roses, "2026-10-09"), adults: 1);
+        var key = Guid.NewGuid().ToString();
+        string? id = null;
+        for (var i = 0; i < 5; i++)
+        {
+            var answer = await tourist.BookAsync(body, key);
+            Assert.True(answer.IsSuccessStatusCode, $"attempt {i + 1}: {(int)answer.StatusCode}");
+            id ??= (await answer.ReadJsonAsync()).Get<string>("id");
+        }
+
+        var bookingId = Guid.Parse(id!);
+        Assert.Equal(1, await api.WithDbAsync(db => db.Outbox.CountAsync(m => m.BookingId == bookingId && m.Template == "bookingConfirmed", Ct)));
+    }
+
+    [Fact]
+    public async Task ARefusedBooking_QueuesNothing()
+    {
+        var (tourist, email) = await TouristAsync();
+        var roses = await api.CreateClient().OfferingIdAsync("玫瑰采摘");
+        var slot = await api.CreateClient().SlotIdAsync(roses, "2026-10-10");
+        await api.SetSlotCapacityAsync(slot, 0);
+        await (await tourist.BookAsync(Booker.SlotBooking(roses, slot, adults: 1))).AssertProblemAsync(HttpStatusCode.Conflict, "sold_out");
+        Assert.Equal(0, await api.WithDbAsync(db => db.Outbox.CountAsync(m => m.To == email, Ct)));
+    }
+
+    [Fact]
+    public async Task TheMailServerDownForThreeAttempts_ThenUp_DeliversOnce_AfterFourAttempts()
+    {
+        var (tourist, email) = await TouristAsync();
+        var roses = await api.CreateClient().OfferingIdAsync("玫瑰采摘");
+        var slot = await api.CreateClient().SlotIdAsync(roses, "2026-10-12");
+        Smtp.RefuseNext(email, 3);
+        var booking = await tourist.BookOkAsync(Booker.SlotBooking(roses, slot, adults: 1));
+        var id = Guid.Parse(booking.Get<string>("id"));
+
+        // Three tries at once (Polly), all refused; then it waits for its retry time.
+        var waiting = await WaitForAsync(id, m => m.Attempts >= 3 && m.LeasedUntil == null);
+        Assert.Equal(MessageStatus.Pending, waiting.Status);
+        Assert.Contains("451", waiting.LastError, StringComparison.Ordinal);
+        Assert.True(waiting.DueAt > api.Clock.GetUtcNow());
+
+        api.Clock.Advance(TimeSpan.FromMinutes(2));
+        var sent = await WaitForAsync(id, m => m.Status == MessageStatus.Sent);
+        Assert.Equal(4, sent.Attempts);
+        Assert.Single(Smtp.Received, m => m.To.ToString().Contains(email, StringComparison.Ordinal) && (m.Subject ?? "").StartsWith("预订成功", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheMailServerDownForGood_TheMessageFails_AfterTheConfiguredAttempts()
+    {
+        var (tourist, email) = await TouristAsync();
+        var roses = await api.CreateClient().OfferingIdAsync("玫瑰采摘");
+        var slot = await api.CreateClient().SlotIdAsync(roses, "2026-10-13");
+        Smtp.RefuseNext(email, 1000);
+        try
+        {
+            var booking = await tourist.BookOkAsync(Booker.SlotBooking(roses, slot, adults: 1));
+            var id = Guid.Parse(booking.Get<string>("id"));
+            for (var round = 0; round < 5; round++)
+            {
+                var pending = await WaitForAsync(id, m => m.LeasedUntil == null && (m.Status == MessageStatus.Failed || m.Attempts > round * 3));
+                if (pending.Status == MessageStatus.Failed)
+                {
+                    break;
+                }
+
+                api.Clock.Advance(TimeSpan.FromHours(2));
+            }
+
+            var failed = await WaitForAsync(id, m => m.Status == MessageStatus.Failed);
+            Assert.Equal(MailingApi.MaxAttempts, failed.Attempts);
+            Assert.Contains("451", failed.LastError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Smtp.RefuseNext(email, 0);
+        }
+    }
+
+    private async Task<(HttpClient Tourist, string Email)> TouristAsync()
+    {
+        var email = await api.RegisterVerifiedTouristAsync();
+        return (await api.SignInAsync(email, Booker.TouristPassword), email);
+    }
+
+    private async Task<MimeKit.MimeMessage> ArrivedAsync(string to, string subjectContains)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var found = Smtp.Received.FirstOrDefault(m => m.To.ToString().Contains(to, StringComparison.Ordinal)
+                                                          && (m.Subject ?? "").Contains(subjectContains, StringComparison.Ordinal));
+            if (found is not null)
+            {
+                return found;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"no message to {to} with '{subjectContains}' within 20 s");
+            await Task.Delay(50, Ct);
+        }
+    }
+
+    /// <summary>The booking's confirmation email row, once <paramref name="condition"/> holds.</summary>
+    private async Task<OutboxMessage> WaitForAsync(Guid bookingId, Func<OutboxMessage, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var row = await api.WithDbAsync(db => db.Outbox.AsNoTracking()
+                .SingleAsync(m => m.BookingId == bookingId && m.Template == "bookingConfirmed" && m.Channel == MessageChannel.Email, Ct));
+            if (condition(row))
+            {
+                return row;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the message did not get there within 30 s: {row.Status}, {row.Attempts} attempts");
+            await Task.Delay(50, Ct);
+        }
+    }
+
+    /// <summary>The Api with a real SMTP server on loopback and a fast dispatcher.</summary>
+    public sealed class MailingApi : ApiFactory
+    {
+        public const int MaxAttempts = 6;
+
+        public FakeSmtp? Smtp { get; private set; }
+
+        public override async ValueTask InitializeAsync()
+        {
+            Smtp = FakeSmtp.Start();
+            await base.InitializeAsync();
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            if (Smtp is not null)
+            {
+                await Smtp.DisposeAsync();
+            }
+        }
+
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Notifications:Smtp:Host"] = "127.0.0.1",
+            ["Notifications:Smtp:Port"] = Smtp!.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Notifications:Smtp:UseTls"] = "false",
+            ["Notifications:DispatchIntervalMilliseconds"] = "100",
+            ["Notifications:RetryDelaySeconds"] = "0.05",
+            ["Notifications:MaxAttempts"] = MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+}
