@@ -139,6 +139,20 @@ public sealed class MessageTests(MessageTests.MailingApi api) : IClassFixture<Me
             var failed = await WaitForAsync(id, m => m.Status == MessageStatus.Failed);
             Assert.Equal(MailingApi.MaxAttempts, failed.Attempts);
             Assert.Contains("451", failed.LastError, StringComparison.Ordinal);
+
+            // The admin sees it among the failed ones, and once the mail server is back, sends it again.
+            var admin = await api.SignInAsync("admin@banan.local");
+            var listed = await (await admin.GetAsync("/api/v1/admin/outbox?status=failed&pageSize=100", Ct)).ReadJsonAsync();
+            var item = listed["items"]!.AsArray().Single(m => m!.Get<string>("id") == failed.Id.ToString())!;
+            Assert.Equal(MailingApi.MaxAttempts, item.Get<int>("attempts"));
+            Assert.Contains("451", item.Get<string>("lastError"), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Forbidden, (await tourist.PostAsync($"/api/v1/admin/outbox/{failed.Id}/retry", null, Ct)).StatusCode);
+
+            Smtp.RefuseNext(email, 0);
+            Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/v1/admin/outbox/{failed.Id}/retry", null, Ct)).StatusCode);
+            var sent = await WaitForAsync(id, m => m.Status == MessageStatus.Sent);
+            Assert.Equal(1, sent.Attempts);
+            await (await admin.PostAsync($"/api/v1/admin/outbox/{failed.Id}/retry", null, Ct)).AssertProblemAsync(HttpStatusCode.Conflict, "not_failed");
         }
         finally
         {
@@ -218,5 +232,59 @@ public sealed class MessageTests(MessageTests.MailingApi api) : IClassFixture<Me
             ["Notifications:RetryDelaySeconds"] = "0.05",
             ["Notifications:MaxAttempts"] = MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+    }
+}
+
+/// <summary>The day-before reminder on the fake clock (its own Api: the clock moves a day and a half).</summary>
+public sealed class ReminderTests(MessageTests.MailingApi api) : IClassFixture<MessageTests.MailingApi>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TheReminder_GoesAt18OnTheDayBefore_AndNotForABookingCancelledBeforeThen()
+    {
+        var email = await api.RegisterVerifiedTouristAsync();
+        var tourist = await api.SignInAsync(email, Booker.TouristPassword);
+        var anonymous = api.CreateClient();
+        var roses = await anonymous.OfferingIdAsync("玫瑰采摘");
+        var kept = await tourist.BookOkAsync(Booker.SlotBooking(roses, await anonymous.SlotIdAsync(roses, "2026-09-23"), adults: 1));
+        var dropped = await tourist.BookOkAsync(Booker.SlotBooking(roses, await anonymous.SlotIdAsync(roses, "2026-09-23", "14:00"), adults: 1));
+        Assert.Equal(HttpStatusCode.OK, (await tourist.PostAsync($"/api/v1/bookings/{dropped.Get<string>("id")}/cancel", null, Ct)).StatusCode);
+
+        // 17:59 on 22 September in Chongqing: not yet.
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        api.Clock.Advance(new DateTimeOffset(2026, 9, 22, 17, 59, 0, TimeSpan.FromHours(8)) - api.Clock.GetUtcNow());
+        TestContext.Current.TestOutputHelper?.WriteLine($"advanced in {started.ElapsedMilliseconds} ms");
+        await Task.Delay(600, Ct); // several dispatcher rounds
+        Assert.DoesNotContain(api.Smtp!.Received, m => (m.Subject ?? "").StartsWith("明天见", StringComparison.Ordinal) && m.To.ToString().Contains(email, StringComparison.Ordinal));
+
+        api.Clock.Advance(TimeSpan.FromMinutes(2));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!api.Smtp.Received.Any(m => (m.Subject ?? "").StartsWith("明天见", StringComparison.Ordinal) && m.To.ToString().Contains(email, StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no reminder within 20 s of 18:00");
+            await Task.Delay(50, Ct);
+        }
+
+        var reminders = api.Smtp.Received.Where(m => (m.Subject ?? "").StartsWith("明天见", StringComparison.Ordinal) && m.To.ToString().Contains(email, StringComparison.Ordinal)).ToList();
+        var reminder = Assert.Single(reminders); // the cancelled booking's reminder is skipped
+        Assert.Contains(kept.Get<string>("verificationCode"), reminder.TextBody, StringComparison.Ordinal);
+        var droppedId = Guid.Parse(dropped.Get<string>("id"));
+        Assert.Equal(MessageStatus.Skipped, await WaitForStatusAsync(droppedId));
+    }
+
+    private async Task<MessageStatus> WaitForStatusAsync(Guid bookingId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var status = await api.WithDbAsync(db => db.Outbox.Where(m => m.BookingId == bookingId && m.Template == "reminder").Select(m => m.Status).SingleAsync(Ct));
+            if (status != MessageStatus.Pending || DateTime.UtcNow > deadline)
+            {
+                return status;
+            }
+
+            await Task.Delay(50, Ct);
+        }
     }
 }

@@ -4,9 +4,6 @@ using BananTourism.Application.Accounts.ChangeUserRole;
 using BananTourism.Application.Accounts.CreateUser;
 using BananTourism.Application.Accounts.RemoveUser;
 using BananTourism.Application.Accounts.GetMe;
-using BananTourism.Application.Common;
-using BananTourism.Application.Notifications.ListMyMessages;
-using BananTourism.Application.Notifications.SetNotificationPreferences;
 using BananTourism.Application.Accounts.Login;
 using BananTourism.Application.Accounts.Register;
 using BananTourism.Application.Accounts.RequestPhoneCode;
@@ -39,19 +36,8 @@ public sealed class Accounts : IEndpointGroup
             .RequireAuthorization(AuthSetup.Admin);
         app.MapPost("/api/v1/me/password", ChangePassword).WithTags("Accounts").WithName(nameof(ChangePassword))
             .RequireAuthorization().RequireRateLimiting(RateLimits.Auth);
-        app.MapGet("/api/v1/me/notifications", ListMyMessages).WithTags("Accounts").WithName(nameof(ListMyMessages)).RequireAuthorization();
-        app.MapPut("/api/v1/me/notification-preferences", SetNotificationPreferences).WithTags("Accounts")
-            .WithName(nameof(SetNotificationPreferences)).RequireAuthorization();
     }
 
-    /// <summary>Messages to me, newest first: pending, sent or failed.</summary>
-    public static async Task<Results<Ok<PagedList<MessageDto>>, ProblemHttpResult>> ListMyMessages(
-        int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-        (await sender.Send(new ListMyMessages(page, pageSize), ct)).ToOk();
-
-    public static async Task<Results<Ok<NotificationPreferences>, ProblemHttpResult>> SetNotificationPreferences(
-        SetNotificationPreferences command, ISender sender, CancellationToken ct) =>
-        (await sender.Send(command, ct)).ToOk();
 
     public static async Task<Results<Created<RegisteredUser>, ProblemHttpResult>> Register(
         Register command, ISender sender, CancellationToken ct) =>

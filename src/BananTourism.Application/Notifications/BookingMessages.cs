@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using BananTourism.Application.Common;
 using BananTourism.Domain.Bookings;
+using BananTourism.Domain.Common;
 using BananTourism.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,10 @@ public static class BookingMessages
     public const string Cancelled = "bookingCancelled";
     public const string NewBooking = "newBooking";
     public const string CancelledForOperator = "bookingCancelledForOperator";
+    public const string Reminder = "reminder";
+
+    /// <summary>Reminders go out at 18:00 the day before the visit, in the venue's time.</summary>
+    public static readonly TimeOnly ReminderTime = new(18, 0);
 
     public static async Task QueueAsync(
         IAppDbContext tx, Booking booking, string touristTemplate, string? operatorTemplate, DateTimeOffset now, CancellationToken ct,
@@ -38,7 +43,7 @@ public static class BookingMessages
                 select new { Offering = o.Name, OfferingEn = o.NameEn, Venue = v.Name, VenueEn = v.NameEn, OperatorId = op.Id, OperatorEmail = op.Email })
             .AsNoTracking().SingleAsync(ct);
         var tourist = await tx.Users.AsNoTracking().Where(u => u.Id == booking.TouristId)
-            .Select(u => new { u.Email, u.EmailMuted, u.SmsWanted, u.VerifiedPhone, u.Language })
+            .Select(u => new { u.Email, u.EmailMuted, u.SmsWanted, u.VerifiedPhone, u.Language, u.RemindersMuted })
             .SingleAsync(ct);
 
         var data = new Dictionary<string, string?>
@@ -72,6 +77,23 @@ public static class BookingMessages
         {
             messages.Add(OutboxMessage.Queue($"{touristTemplate}:{booking.Id}:sms", touristTemplate, MessageChannel.Sms,
                 booking.TouristId, phone, language, booking.Id, json, now));
+        }
+
+        // A confirmation brings its reminder, due the evening before (none when that evening has passed already).
+        var remindAt = VenueTime.ToInstant(booking.Date.AddDays(-1), ReminderTime);
+        if (touristTemplate == Confirmed && !tourist.RemindersMuted && remindAt > now)
+        {
+            if (!tourist.EmailMuted)
+            {
+                messages.Add(OutboxMessage.Queue($"{Reminder}:{booking.Id}:email", Reminder, MessageChannel.Email,
+                    booking.TouristId, tourist.Email, language, booking.Id, json, now, remindAt));
+            }
+
+            if (tourist.SmsWanted && tourist.VerifiedPhone is { } remindPhone)
+            {
+                messages.Add(OutboxMessage.Queue($"{Reminder}:{booking.Id}:sms", Reminder, MessageChannel.Sms,
+                    booking.TouristId, remindPhone, language, booking.Id, json, now, remindAt));
+            }
         }
 
         if (operatorTemplate is not null)

@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using BananTourism.Application.Bookings;
 using BananTourism.Application.Common;
+using BananTourism.Application.Notifications;
+using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Notifications;
 using BananTourism.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -64,12 +66,24 @@ internal sealed partial class OutboxDispatcher(
             if (mine == 1)
             {
                 var message = await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+                if (await NoLongerDueAsync(db, message, ct))
+                {
+                    await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(m => m
+                        .SetProperty(x => x.Status, MessageStatus.Skipped).SetProperty(x => x.LeasedUntil, (DateTimeOffset?)null), ct);
+                    continue;
+                }
+
                 await DeliverAsync(db, message, ct);
             }
         }
 
         return due.Count;
     }
+
+    /// <summary>A reminder for a booking that is no longer confirmed (cancelled, closed, moved) is not sent.</summary>
+    private static async Task<bool> NoLongerDueAsync(AppDbContext db, OutboxMessage message, CancellationToken ct) =>
+        message.Template == BookingMessages.Reminder && message.BookingId is { } bookingId
+        && !await db.Bookings.AnyAsync(b => b.Id == bookingId && b.Status == BookingStatus.Confirmed, ct);
 
     private async Task DeliverAsync(AppDbContext db, OutboxMessage message, CancellationToken ct)
     {
