@@ -8,10 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BananTourism.Application.Notifications;
 
-/// <summary>Queues the messages a booking's change sends, inside that change's transaction: to the tourist by the
-/// channels they chose, and to the venue's operator by email. Call it only where the change was won (a guarded
-/// update that took its row), so each event queues once; the unique <see cref="OutboxMessage.DedupKey"/> is the
-/// database's guarantee of that.</summary>
 /// <summary>Why a booking ended, for the message's wording (the templates say it in each language).</summary>
 public enum CancelledBy
 {
@@ -20,6 +16,11 @@ public enum CancelledBy
     Closure,
 }
 
+/// <summary>Queues the messages a booking's change sends, inside that change's transaction: to the tourist by the
+/// channels they chose, and to the venue's operator by email. Call it only where the change was won (a guarded
+/// update that took its row), so each event queues once; the unique <see cref="OutboxMessage.DedupKey"/> is the
+/// database's guarantee of that. A key names the event, not only the booking: an unpaid hold that expired, was
+/// paid late and then cancelled by its tourist gets both cancellation messages.</summary>
 public static class BookingMessages
 {
     public const string Confirmed = "bookingConfirmed";
@@ -66,16 +67,17 @@ public static class BookingMessages
         };
         var json = JsonSerializer.Serialize(data);
         var language = tourist.Language ?? "zh";
+        var cause = cancelledBy is { } by ? ":" + by.ToString().ToLowerInvariant() : "";
         var messages = new List<OutboxMessage>();
         if (!tourist.EmailMuted)
         {
-            messages.Add(OutboxMessage.Queue($"{touristTemplate}:{booking.Id}:email", touristTemplate, MessageChannel.Email,
+            messages.Add(OutboxMessage.Queue($"{touristTemplate}:{booking.Id}{cause}:email", touristTemplate, MessageChannel.Email,
                 booking.TouristId, tourist.Email, language, booking.Id, json, now));
         }
 
         if (tourist.SmsWanted && tourist.VerifiedPhone is { } phone)
         {
-            messages.Add(OutboxMessage.Queue($"{touristTemplate}:{booking.Id}:sms", touristTemplate, MessageChannel.Sms,
+            messages.Add(OutboxMessage.Queue($"{touristTemplate}:{booking.Id}{cause}:sms", touristTemplate, MessageChannel.Sms,
                 booking.TouristId, phone, language, booking.Id, json, now));
         }
 
@@ -85,20 +87,20 @@ public static class BookingMessages
         {
             if (!tourist.EmailMuted)
             {
-                messages.Add(OutboxMessage.Queue($"{Reminder}:{booking.Id}:email", Reminder, MessageChannel.Email,
+                messages.Add(OutboxMessage.Queue($"{Reminder}:{booking.Id}:{booking.Date:yyyy-MM-dd}:email", Reminder, MessageChannel.Email,
                     booking.TouristId, tourist.Email, language, booking.Id, json, now, remindAt));
             }
 
             if (tourist.SmsWanted && tourist.VerifiedPhone is { } remindPhone)
             {
-                messages.Add(OutboxMessage.Queue($"{Reminder}:{booking.Id}:sms", Reminder, MessageChannel.Sms,
+                messages.Add(OutboxMessage.Queue($"{Reminder}:{booking.Id}:{booking.Date:yyyy-MM-dd}:sms", Reminder, MessageChannel.Sms,
                     booking.TouristId, remindPhone, language, booking.Id, json, now, remindAt));
             }
         }
 
         if (operatorTemplate is not null)
         {
-            messages.Add(OutboxMessage.Queue($"{operatorTemplate}:{booking.Id}:email", operatorTemplate, MessageChannel.Email,
+            messages.Add(OutboxMessage.Queue($"{operatorTemplate}:{booking.Id}{cause}:email", operatorTemplate, MessageChannel.Email,
                 facts.OperatorId, facts.OperatorEmail, "zh", booking.Id, json, now));
         }
 
@@ -118,7 +120,7 @@ public static class BookingMessages
         }
     }
 
-    /// <summary>"2026-09-21 14:00–16:00", or "2026-10-01 – 2026-10-03 (2 晚)" for a stay, in the venue's time.</summary>
+    /// <summary>"2026-09-21 14:00–16:00", or "2026-10-01 – 2026-10-03" (check-in to check-out) for a stay, in the venue's time.</summary>
     private static string When(Booking booking) => booking.StartTime is { } start
         ? $"{booking.Date:yyyy-MM-dd} {start:HH\\:mm}{(booking.EndTime is { } end ? $"–{end:HH\\:mm}" : "")}"
         : $"{booking.Date:yyyy-MM-dd} – {booking.EndDate:yyyy-MM-dd}";
