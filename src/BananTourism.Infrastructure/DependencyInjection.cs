@@ -105,6 +105,8 @@ public static class DependencyInjection
 
         services.AddSingleton<MessageTemplates>();
         services.AddSingleton<MessageSending>();
+        services.AddSingleton<OutboxDelivery>();
+        services.AddSingleton<IMessageDelivery>(sp => sp.GetRequiredService<OutboxDelivery>());
         if (configuration.GetValue("Notifications:Dispatch", true))
         {
             services.AddHostedService<OutboxDispatcher>();

@@ -202,6 +202,23 @@ public class PaymentTests(PaymentTests.ManualFactory api) : IClassFixture<Paymen
         var charge = new JsonObject { ["id"] = "ch_1", ["object"] = "charge", ["payment_intent"] = intent["id"]!.GetValue<string>(), ["refunded"] = true, ["amount"] = intent["amount"]!.GetValue<long>() };
         Assert.Equal(HttpStatusCode.OK, (await WebhookAsync("charge.refunded", charge)).StatusCode);
         Assert.Equal("succeeded", (await GetAsync(tourist, Guid.Parse(late.Get<string>("id"))))["refund"]!.Get<string>("status"));
+
+        // The tourist hears once that the money is back, however many events Stripe sends about it; the first
+        // refund, still pending at Stripe, has said nothing yet.
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await WebhookAsync(i % 2 == 0 ? "charge.refunded" : "charge.refund.updated", charge)).StatusCode);
+        }
+
+        var lateId = Guid.Parse(late.Get<string>("id"));
+        var earlyId = Guid.Parse(early.Get<string>("id"));
+        var told = await api.WithDbAsync(db => db.Outbox.Where(m => m.Template == "refundSucceeded" && (m.BookingId == lateId || m.BookingId == earlyId))
+            .Select(m => new { m.BookingId, m.Data }).ToListAsync(Ct));
+        var message = Assert.Single(told);
+        Assert.Equal(lateId, message.BookingId);
+        var refund = half["refund"]!.Get<long>("amount");
+        Assert.Equal("¥" + (refund / 100m).ToString(refund % 100 == 0 ? "0" : "0.00", System.Globalization.CultureInfo.InvariantCulture),
+            JsonNode.Parse(message.Data)!.Get<string>("refund"));
     }
 
     [Fact]

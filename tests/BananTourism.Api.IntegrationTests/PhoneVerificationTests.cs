@@ -42,6 +42,16 @@ public class PhoneVerificationTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Matches("^[0-9]{6}$", code);
         Assert.DoesNotContain(code, answer, StringComparison.Ordinal); // the code travels by SMS only
 
+        // It went through the outbox; the tourist's messages show it was sent, but not the code, and the row keeps no code.
+        var messages = await (await tourist.GetAsync("/api/v1/me/notifications", Ct)).ReadJsonAsync();
+        var sms = messages["items"]!.AsArray().Single(m => m!.Get<string>("template") == "phoneCode")!;
+        Assert.Equal("sms", sms.Get<string>("channel"));
+        Assert.Equal("sent", sms.Get<string>("status"));
+        Assert.Contains("••••••", sms.Get<string>("body"), StringComparison.Ordinal);
+        Assert.DoesNotContain(code, messages.ToJsonString(), StringComparison.Ordinal);
+        var kept = await api.WithDbAsync(db => db.Outbox.Where(m => m.To == phone).Select(m => m.Data + m.Body).ToListAsync(Ct));
+        Assert.DoesNotContain(kept, k => k.Contains(code, StringComparison.Ordinal));
+
         var verified = await VerifyAsync(tourist, phone, code);
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         Assert.Equal(phone, (await verified.ReadJsonAsync()).Get<string>("phone"));

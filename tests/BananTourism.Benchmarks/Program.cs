@@ -14,10 +14,16 @@ using System.Text.Json;
 // Starts the real Api (this build, Release when run with -c Release) on 127.0.0.1 with a fresh SQLite file
 // and drives it over HTTP with concurrent clients. Usage:
 //   dotnet run -c Release --project tests/BananTourism.Benchmarks [-- --clients 32 --bookings 20000 --queries 20000]
+//   ... -- --drain 10000   (the message dispatcher draining 10,000 queued emails to an SMTP server on loopback)
 if (args.Contains("--reports"))
 {
     var reuse = Array.IndexOf(args, "--reuse-db") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     return await ReportBenchmark.RunAsync(Arg("--years", 3), reuse);
+}
+
+if (args.Contains("--drain"))
+{
+    return await DrainBenchmark.RunAsync(Arg("--drain", 10_000));
 }
 
 var clients = Arg("--clients", 32);

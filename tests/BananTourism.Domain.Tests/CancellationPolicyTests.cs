@@ -25,4 +25,13 @@ public class CancellationPolicyTests
     [Fact]
     public void RefundFor_ZeroPercentAfter_RefundsNothingLate() =>
         Assert.Equal(0, new CancellationPolicy(2, 0).RefundFor(6000, Start, Start.AddHours(-1)));
+
+    [Fact]
+    public void RefundFor_OneSecondEitherSideOfEachDeadline()
+    {
+        Assert.Equal(17400, Policy.RefundFor(17400, Start, Start.AddHours(-24).AddSeconds(-1)));
+        Assert.Equal(8700, Policy.RefundFor(17400, Start, Start.AddHours(-24).AddSeconds(1)));
+        Assert.Equal(8700, Policy.RefundFor(17400, Start, Start.AddSeconds(-1)));
+        Assert.Null(Policy.RefundFor(17400, Start, Start.AddSeconds(1)));
+    }
 }

@@ -21,6 +21,9 @@ public sealed partial class ReplicaSet : IAsyncLifetime
 
     public FakeStripe Stripe { get; private set; } = null!;
 
+    /// <summary>The mail server all three replicas' dispatchers send to.</summary>
+    public FakeSmtp Smtp { get; private set; } = null!;
+
     public string DatabasePath => Path.Combine(_folder, "banan.db");
 
     private Dictionary<string, string> Settings => new()
@@ -31,12 +34,17 @@ public sealed partial class ReplicaSet : IAsyncLifetime
         ["Bookings__ExpirySweepSeconds"] = "1",
         ["Bookings__MaxUnpaidHolds"] = "1000",
         ["Bookings__MaxPayOnArrivalPeoplePerDay"] = "100000",
+        ["Notifications__Smtp__Host"] = "127.0.0.1",
+        ["Notifications__Smtp__Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
+        ["Notifications__Smtp__UseTls"] = "false",
+        ["Notifications__DispatchIntervalMilliseconds"] = "200",
     };
 
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
         Stripe = await FakeStripe.StartAsync();
+        Smtp = FakeSmtp.Start();
         Replicas[0] = await ApiProcess.StartAsync(DatabasePath, Settings);
         var others = await Task.WhenAll(ApiProcess.StartAsync(DatabasePath, Settings), ApiProcess.StartAsync(DatabasePath, Settings));
         (Replicas[1], Replicas[2]) = (others[0], others[1]);
@@ -50,6 +58,7 @@ public sealed partial class ReplicaSet : IAsyncLifetime
         }
 
         await Stripe.DisposeAsync();
+        await Smtp.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

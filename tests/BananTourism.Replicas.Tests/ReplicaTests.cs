@@ -122,6 +122,60 @@ public sealed class ReplicaTests(ReplicaSet set, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task MessagesQueuedOnThreeReplicas_AreEachSentOnce_WithThreeDispatchersRunning()
+    {
+        using var anonymous = A.CreateClient();
+        var roses = await anonymous.OfferingIdAsync("玫瑰采摘");
+        var slot = await anonymous.SlotIdAsync(roses, ReplicaSet.Day(8), "09:00");
+        await using (var db = set.Database())
+        {
+            var slotId = Guid.Parse(slot);
+            await db.Slots.Where(s => s.Id == slotId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Capacity, x => x.Reserved + 100), Ct);
+        }
+
+        var sentBefore = await set.MetricPerReplicaAsync("banan_notifications_total", "channel=\"email\"", "status=\"sent\"");
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => ReplicaSet.TouristTokenAsync(set.Replicas[i])));
+        var booked = await Task.WhenAll(Enumerable.Range(0, 45).Select(i => Task.Run(async () =>
+        {
+            using var client = ReplicaSet.Client(set.Replicas[i % 3], tokens[i % 3]);
+            return Guid.Parse((await client.BookOkAsync(Booker.SlotBooking(roses, slot, adults: 1))).Get<string>("id"));
+        }, Ct)));
+
+        // The confirmation and the operator's notice of each booking; the reminders are due the evening before.
+        List<Guid> expected;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            await using var db = set.Database();
+            var rows = await db.Outbox.AsNoTracking()
+                .Where(m => m.BookingId != null && booked.Contains(m.BookingId.Value) && m.Template != "reminder")
+                .Select(m => new { m.Id, m.Status, m.Attempts }).ToListAsync(Ct);
+            Assert.Equal(90, rows.Count);
+            if (rows.All(r => r.Status == Domain.Notifications.MessageStatus.Sent))
+            {
+                Assert.All(rows, r => Assert.Equal(1, r.Attempts));
+                expected = rows.Select(r => r.Id).ToList();
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{rows.Count(r => r.Status != Domain.Notifications.MessageStatus.Sent)} messages still not sent after 60 s");
+            await Task.Delay(100, Ct);
+        }
+
+        // Each arrived exactly once at the mail server, whichever replica took it.
+        var arrived = set.Smtp.Received.Select(m => m.MessageId).ToList();
+        foreach (var id in expected)
+        {
+            Assert.Equal(1, arrived.Count(m => m == $"{id:N}@banantourism"));
+        }
+
+        var sentAfter = await set.MetricPerReplicaAsync("banan_notifications_total", "channel=\"email\"", "status=\"sent\"");
+        var sentBy = sentAfter.Zip(sentBefore, (after, before) => after - before).ToArray();
+        output.WriteLine($"sent by replica: {string.Join(", ", sentBy)}");
+        Assert.True(sentBy.Sum() >= 90, $"the replicas counted {sentBy.Sum()} emails sent");
+    }
+
+    [Fact]
     public async Task FiftyExpiredHolds_WithThreeSweepers_AreEachReleasedOnce()
     {
         using var anonymous = A.CreateClient();

@@ -52,8 +52,8 @@ public sealed class Accounts : IEndpointGroup
 
     /// <summary>202: the code is on its way by SMS (valid 10 minutes); 429 with Retry-After past the sending limits.</summary>
     public static async Task<Results<Accepted<PhoneCodeSent>, ProblemHttpResult>> RequestPhoneCode(
-        RequestPhoneCode command, ISender sender, CancellationToken ct) =>
-        (await sender.Send(command, ct)).Match<Results<Accepted<PhoneCodeSent>, ProblemHttpResult>>(
+        RequestPhoneCode command, HttpRequest request, ISender sender, CancellationToken ct) =>
+        (await sender.Send(command with { Language = MessageLanguage.Of(request) }, ct)).Match<Results<Accepted<PhoneCodeSent>, ProblemHttpResult>>(
             sent => TypedResults.Accepted((string?)null, sent), errors => errors.ToProblem());
 
     public static async Task<Results<Ok<PhoneVerified>, ProblemHttpResult>> VerifyPhone(

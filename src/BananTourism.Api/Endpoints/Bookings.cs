@@ -34,8 +34,9 @@ public sealed class Bookings : IEndpointGroup
 
     /// <summary>201 with the booking; a retry with the same Idempotency-Key and body answers the same booking.</summary>
     public static async Task<Results<Created<BookingDto>, ProblemHttpResult>> CreateBooking(
-        CreateBooking command, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ISender sender, CancellationToken ct) =>
-        (await sender.Send(command with { IdempotencyKey = idempotencyKey }, ct))
+        CreateBooking command, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpRequest request, ISender sender,
+        CancellationToken ct) =>
+        (await sender.Send(command with { IdempotencyKey = idempotencyKey, Language = MessageLanguage.Of(request) }, ct))
         .Match<Results<Created<BookingDto>, ProblemHttpResult>>(
             created => TypedResults.Created($"/api/v1/bookings/{created.Booking.Id}", created.Booking),
             errors => errors.ToProblem());

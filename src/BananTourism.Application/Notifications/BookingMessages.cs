@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using BananTourism.Application.Common;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
@@ -28,54 +29,87 @@ public static class BookingMessages
     public const string NewBooking = "newBooking";
     public const string CancelledForOperator = "bookingCancelledForOperator";
     public const string Reminder = "reminder";
+    public const string RefundSucceeded = "refundSucceeded";
 
     /// <summary>Reminders go out at 18:00 the day before the visit, in the venue's time.</summary>
     public static readonly TimeOnly ReminderTime = new(18, 0);
 
+    /// <summary>Reads what the messages of a booking's change need, then queues them and saves; for changes that
+    /// do not already have these facts at hand. A message of the same event queued before is skipped.</summary>
     public static async Task QueueAsync(
         IAppDbContext tx, Booking booking, string touristTemplate, string? operatorTemplate, DateTimeOffset now, CancellationToken ct,
-        long? refund = null, CancelledBy? cancelledBy = null, string? reason = null, bool newBooking = false)
+        long? refund = null, CancelledBy? cancelledBy = null, string? reason = null)
     {
-        var facts = await (
-                from o in tx.Offerings
-                join v in tx.Venues on o.VenueId equals v.Id
-                join op in tx.Users on v.OperatorId equals op.Id
-                where o.Id == booking.OfferingId
-                select new { Offering = o.Name, OfferingEn = o.NameEn, Venue = v.Name, VenueEn = v.NameEn, OperatorId = op.Id, OperatorEmail = op.Email })
-            .AsNoTracking().SingleAsync(ct);
-        var tourist = await tx.Users.AsNoTracking().Where(u => u.Id == booking.TouristId)
-            .Select(u => new { u.Email, u.EmailMuted, u.SmsWanted, u.VerifiedPhone, u.Language, u.RemindersMuted })
-            .SingleAsync(ct);
-
-        var data = new Dictionary<string, string?>
+        var facts = await FactsAsync(tx, booking.OfferingId, booking.TouristId, ct);
+        var messages = Build(booking, facts, touristTemplate, operatorTemplate, now, refund, cancelledBy, reason);
+        if (messages.Count == 0)
         {
-            ["reference"] = booking.Reference,
-            ["code"] = Codes.Format(booking.VerificationCode),
-            ["name"] = booking.ContactName,
-            ["offering"] = facts.Offering,
-            ["offeringEn"] = facts.OfferingEn ?? facts.Offering,
-            ["venue"] = facts.Venue,
-            ["venueEn"] = facts.VenueEn ?? facts.Venue,
-            ["when"] = When(booking),
-            ["party"] = booking.PartySize.ToString(CultureInfo.InvariantCulture),
-            ["total"] = Yuan(booking.Total),
-            ["refund"] = refund is { } r ? Yuan(r) : null,
-            ["cancelledBy"] = cancelledBy?.ToString().ToLowerInvariant(),
-            ["reason"] = reason,
-            ["link"] = $"/bookings/{booking.Id}",
-            ["operatorLink"] = $"/operator/venues/{booking.VenueId}/bookings?date={booking.Date:yyyy-MM-dd}",
-        };
-        var json = JsonSerializer.Serialize(data);
-        var language = tourist.Language ?? "zh";
-        var cause = cancelledBy is { } by ? ":" + by.ToString().ToLowerInvariant() : "";
-        var messages = new List<OutboxMessage>();
-        if (!tourist.EmailMuted)
-        {
-            messages.Add(OutboxMessage.Queue($"{touristTemplate}:{booking.Id}{cause}:email", touristTemplate, MessageChannel.Email,
-                booking.TouristId, tourist.Email, language, booking.Id, json, now));
+            return;
         }
 
-        if (tourist.SmsWanted && tourist.VerifiedPhone is { } phone)
+        // Already queued (the same event applied twice): skip it here rather than let the unique key abort the
+        // change it belongs to.
+        var keys = messages.Select(m => m.DedupKey).ToList();
+        var queued = await tx.Outbox.Where(m => keys.Contains(m.DedupKey)).Select(m => m.DedupKey).ToListAsync(ct);
+        messages.RemoveAll(m => queued.Contains(m.DedupKey));
+        if (messages.Count > 0)
+        {
+            tx.Outbox.AddRange(messages);
+            await tx.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>Adds a new booking's confirmation, its reminder and the operator's notice to the context, to be
+    /// saved by the booking's own SaveChanges. The facts were read before the transaction, so the writer thread
+    /// spends nothing on reads here; a new booking's keys cannot have been queued before.</summary>
+    public static void QueueNew(IAppDbContext tx, Booking booking, MessageFacts facts) =>
+        tx.Outbox.AddRange(Build(booking, facts, Confirmed, NewBooking, booking.CreatedAt, null, null, null));
+
+    /// <summary>The names, addresses and preferences the messages of a booking need.</summary>
+    public static Task<MessageFacts> FactsAsync(IAppDbContext db, Guid offeringId, Guid touristId, CancellationToken ct) => (
+            from o in db.Offerings
+            join v in db.Venues on o.VenueId equals v.Id
+            join op in db.Users on v.OperatorId equals op.Id
+            from t in db.Users
+            where o.Id == offeringId && t.Id == touristId
+            select new MessageFacts(
+                o.Name, o.NameEn, v.Name, v.NameEn, op.Id, op.Email,
+                t.Email, t.EmailMuted, t.SmsWanted, t.VerifiedPhone, t.RemindersMuted))
+        .AsNoTracking().SingleAsync(ct);
+
+    private static List<OutboxMessage> Build(
+        Booking booking, MessageFacts facts, string touristTemplate, string? operatorTemplate, DateTimeOffset now,
+        long? refund, CancelledBy? cancelledBy, string? reason)
+    {
+        var data = new MessageData
+        {
+            Reference = booking.Reference,
+            Code = Codes.Format(booking.VerificationCode),
+            Name = booking.ContactName,
+            Offering = facts.Offering,
+            OfferingEn = facts.OfferingEn ?? facts.Offering,
+            Venue = facts.Venue,
+            VenueEn = facts.VenueEn ?? facts.Venue,
+            When = When(booking),
+            Party = booking.PartySize.ToString(CultureInfo.InvariantCulture),
+            Total = Yuan(booking.Total),
+            Refund = refund is { } r ? Yuan(r) : null,
+            CancelledBy = cancelledBy?.ToString().ToLowerInvariant(),
+            Reason = reason,
+            Link = $"/bookings/{booking.Id}",
+            OperatorLink = $"/operator/venues/{booking.VenueId}/bookings?date={booking.Date:yyyy-MM-dd}",
+        };
+        var json = JsonSerializer.Serialize(data, MessageDataJson.Default.MessageData);
+        var language = booking.Language;
+        var cause = cancelledBy is { } by ? ":" + by.ToString().ToLowerInvariant() : "";
+        var messages = new List<OutboxMessage>(4);
+        if (!facts.EmailMuted)
+        {
+            messages.Add(OutboxMessage.Queue($"{touristTemplate}:{booking.Id}{cause}:email", touristTemplate, MessageChannel.Email,
+                booking.TouristId, facts.TouristEmail, language, booking.Id, json, now));
+        }
+
+        if (facts.SmsWanted && facts.TouristPhone is { } phone)
         {
             messages.Add(OutboxMessage.Queue($"{touristTemplate}:{booking.Id}{cause}:sms", touristTemplate, MessageChannel.Sms,
                 booking.TouristId, phone, language, booking.Id, json, now));
@@ -83,15 +117,15 @@ public static class BookingMessages
 
         // A confirmation brings its reminder, due the evening before (none when that evening has passed already).
         var remindAt = VenueTime.ToInstant(booking.Date.AddDays(-1), ReminderTime);
-        if (touristTemplate == Confirmed && !tourist.RemindersMuted && remindAt > now)
+        if (touristTemplate == Confirmed && !facts.RemindersMuted && remindAt > now)
         {
-            if (!tourist.EmailMuted)
+            if (!facts.EmailMuted)
             {
                 messages.Add(OutboxMessage.Queue($"{Reminder}:{booking.Id}:{booking.Date:yyyy-MM-dd}:email", Reminder, MessageChannel.Email,
-                    booking.TouristId, tourist.Email, language, booking.Id, json, now, remindAt));
+                    booking.TouristId, facts.TouristEmail, language, booking.Id, json, now, remindAt));
             }
 
-            if (tourist.SmsWanted && tourist.VerifiedPhone is { } remindPhone)
+            if (facts.SmsWanted && facts.TouristPhone is { } remindPhone)
             {
                 messages.Add(OutboxMessage.Queue($"{Reminder}:{booking.Id}:{booking.Date:yyyy-MM-dd}:sms", Reminder, MessageChannel.Sms,
                     booking.TouristId, remindPhone, language, booking.Id, json, now, remindAt));
@@ -104,20 +138,7 @@ public static class BookingMessages
                 facts.OperatorId, facts.OperatorEmail, "zh", booking.Id, json, now));
         }
 
-        if (!newBooking && messages.Count > 0)
-        {
-            // Already queued (the same event applied twice): skip it here rather than let the unique key abort
-            // the change it belongs to.
-            var keys = messages.Select(m => m.DedupKey).ToList();
-            var queued = await tx.Outbox.Where(m => keys.Contains(m.DedupKey)).Select(m => m.DedupKey).ToListAsync(ct);
-            messages.RemoveAll(m => queued.Contains(m.DedupKey));
-        }
-
-        if (messages.Count > 0)
-        {
-            tx.Outbox.AddRange(messages);
-            await tx.SaveChangesAsync(ct);
-        }
+        return messages;
     }
 
     /// <summary>"2026-09-21 14:00–16:00", or "2026-10-01 – 2026-10-03" (check-in to check-out) for a stay, in the venue's time.</summary>
@@ -127,3 +148,33 @@ public static class BookingMessages
 
     private static string Yuan(long fen) => "¥" + (fen / 100m).ToString(fen % 100 == 0 ? "0" : "0.00", CultureInfo.InvariantCulture);
 }
+
+/// <summary>What a booking's messages say and where they go, read in one query.</summary>
+public sealed record MessageFacts(
+    string Offering, string? OfferingEn, string Venue, string? VenueEn, Guid OperatorId, string OperatorEmail,
+    string TouristEmail, bool EmailMuted, bool SmsWanted, string? TouristPhone, bool RemindersMuted);
+
+/// <summary>The template variables of a booking's message, stored with it as JSON (camelCase names, as the
+/// templates use them).</summary>
+public sealed class MessageData
+{
+    public string? Reference { get; init; }
+    public string? Code { get; init; }
+    public string? Name { get; init; }
+    public string? Offering { get; init; }
+    public string? OfferingEn { get; init; }
+    public string? Venue { get; init; }
+    public string? VenueEn { get; init; }
+    public string? When { get; init; }
+    public string? Party { get; init; }
+    public string? Total { get; init; }
+    public string? Refund { get; init; }
+    public string? CancelledBy { get; init; }
+    public string? Reason { get; init; }
+    public string? Link { get; init; }
+    public string? OperatorLink { get; init; }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(MessageData))]
+internal sealed partial class MessageDataJson : JsonSerializerContext;

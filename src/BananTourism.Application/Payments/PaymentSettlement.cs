@@ -5,6 +5,7 @@ using BananTourism.Application.Reports;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Logging;
 
 namespace BananTourism.Application.Payments;
@@ -95,9 +96,19 @@ public sealed partial class PaymentSettlement(
         }
 
         var (refundId, status) = (refund.Value.Id, refund.Value.Status);
-        await writes.RunAsync(async (tx, token) => Result<int>.Success(await tx.Bookings
-            .Where(b => b.Id == bookingId && b.RefundId == null)
-            .ExecuteUpdateAsync(b => b.SetProperty(x => x.RefundId, refundId).SetProperty(x => x.RefundStatus, status), token)), ct);
+        var now = clock.GetUtcNow();
+        await writes.RunAsync(async (tx, token) =>
+        {
+            var recorded = await tx.Bookings
+                .Where(b => b.Id == bookingId && b.RefundId == null)
+                .ExecuteUpdateAsync(b => b.SetProperty(x => x.RefundId, refundId).SetProperty(x => x.RefundStatus, status), token);
+            if (recorded == 1 && status == RefundStatus.Succeeded)
+            {
+                await BookingMessages.QueueAsync(tx, booking, BookingMessages.RefundSucceeded, null, now, token, refund: booking.RefundAmount);
+            }
+
+            return Result<int>.Success(recorded);
+        }, ct);
         LogRefunded(bookingId, booking.RefundAmount, status);
     }
 
@@ -116,18 +127,14 @@ public sealed partial class PaymentSettlement(
         if (intent.State == IntentState.Succeeded && booking.AmountPaid == 0)
         {
             var paid = intent.AmountReceived > 0 ? intent.AmountReceived : intent.Amount;
+            void Paid(UpdateSettersBuilder<Booking> b) => b
+                .SetProperty(x => x.PaymentStatus, PaymentStatus.Paid).SetProperty(x => x.AmountPaid, paid).SetProperty(x => x.PaymentIntentId, intent.Id);
             switch (booking.Status)
             {
                 case BookingStatus.Held:
-                    if (await tx.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Held)
-                            .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, BookingStatus.Confirmed)
-                                .SetProperty(x => x.PaymentStatus, PaymentStatus.Paid).SetProperty(x => x.AmountPaid, paid)
-                                .SetProperty(x => x.PaymentIntentId, intent.Id), ct) == 1)
+                    if (await BookingStateMachine.ApplyAsync(tx, booking, BookingTransition.Pay, ct, Paid) is null)
                     {
-                        await TouristLedger.ReleaseHoldAsync(tx, booking.TouristId, ct);
-                        await DailyStats.BookedAsync(tx, booking, +1, ct);
-                        await DailyStats.RevenueAsync(tx, booking, paid, ct);
-                        await BookingMessages.QueueAsync(tx, booking, BookingMessages.Confirmed, BookingMessages.NewBooking, now, ct);
+                        await ConfirmedAsync(tx, booking, paid, now, ct);
                     }
 
                     return null;
@@ -135,22 +142,19 @@ public sealed partial class PaymentSettlement(
                 case BookingStatus.Expired:
                     // The money came after the hold ended: keep the booking if its places are still free.
                     var dailyCap = await tx.Venues.Where(v => v.Id == booking.VenueId).Select(v => v.DailyCap).SingleAsync(ct);
-                    if (await CapacityLedger.TakeAsync(tx, booking, dailyCap, ct) is null)
+                    var refused = await BookingStateMachine.ApplyAsync(tx, booking, BookingTransition.PayAfterExpiry, ct, Paid, dailyCap);
+                    if (refused is null)
                     {
-                        await tx.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Expired)
-                            .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, BookingStatus.Confirmed)
-                                .SetProperty(x => x.PaymentStatus, PaymentStatus.Paid).SetProperty(x => x.AmountPaid, paid)
-                                .SetProperty(x => x.PaymentIntentId, intent.Id), ct);
-                        await DailyStats.BookedAsync(tx, booking, +1, ct);
-                        await DailyStats.RevenueAsync(tx, booking, paid, ct);
-                        await BookingMessages.QueueAsync(tx, booking, BookingMessages.Confirmed, BookingMessages.NewBooking, now, ct);
+                        await ConfirmedAsync(tx, booking, paid, now, ct);
                         return null;
                     }
 
-                    return await RefundInFullAsync(tx, booking, intent.Id, paid, BookingStatus.Expired, LateAndSoldOut, now, ct);
+                    return refused == BookingStateMachine.Lost
+                        ? null
+                        : await RefundInFullAsync(tx, booking, intent.Id, paid, LateAndSoldOut, now, ct);
 
                 case BookingStatus.Cancelled:
-                    return await RefundInFullAsync(tx, booking, intent.Id, paid, BookingStatus.Cancelled, booking.CancelReason ?? PaidAfterCancel, now, ct);
+                    return await RefundInFullAsync(tx, booking, intent.Id, paid, booking.CancelReason ?? PaidAfterCancel, now, ct);
 
                 default:
                     return null;
@@ -161,12 +165,8 @@ public sealed partial class PaymentSettlement(
         if (ended && booking.Status == BookingStatus.Held)
         {
             var status = intent.State == IntentState.Canceled ? PaymentStatus.Voided : PaymentStatus.Failed;
-            var won = await tx.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Held)
-                .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, BookingStatus.Expired).SetProperty(x => x.PaymentStatus, status), ct);
-            if (won == 1)
+            if (await BookingStateMachine.ApplyAsync(tx, booking, BookingTransition.Expire, ct, b => b.SetProperty(x => x.PaymentStatus, status)) is null)
             {
-                await CapacityLedger.ReleaseAsync(tx, booking, ct);
-                await TouristLedger.ReleaseHoldAsync(tx, booking.TouristId, ct);
                 await BookingMessages.QueueAsync(tx, booking, BookingMessages.Cancelled, null, now, ct, refund: 0, cancelledBy: CancelledBy.Expiry);
             }
         }
@@ -174,19 +174,27 @@ public sealed partial class PaymentSettlement(
         return null;
     }
 
-    private static async Task<Guid?> RefundInFullAsync(
-        IAppDbContext tx, Booking booking, string intentId, long paid, BookingStatus expected, string reason, DateTimeOffset now, CancellationToken ct)
+    private static async Task ConfirmedAsync(IAppDbContext tx, Booking booking, long paid, DateTimeOffset now, CancellationToken ct)
     {
-        var won = await tx.Bookings.Where(b => b.Id == booking.Id && b.Status == expected && b.AmountPaid == 0)
-            .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, BookingStatus.Cancelled)
+        await DailyStats.RevenueAsync(tx, booking, paid, ct);
+        await BookingMessages.QueueAsync(tx, booking, BookingMessages.Confirmed, BookingMessages.NewBooking, now, ct);
+    }
+
+    /// <summary>Money for a booking that no longer has its places: recorded, and to be paid back in full. Once: only
+    /// while nothing is recorded as paid.</summary>
+    private static async Task<Guid?> RefundInFullAsync(
+        IAppDbContext tx, Booking booking, string intentId, long paid, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        var refused = await BookingStateMachine.ApplyAsync(tx, booking, BookingTransition.RefundLatePayment, ct, b => b
                 .SetProperty(x => x.CancelledAt, booking.CancelledAt ?? now)
                 .SetProperty(x => x.CancelReason, reason)
                 .SetProperty(x => x.AmountPaid, paid)
                 .SetProperty(x => x.PaymentIntentId, intentId)
                 .SetProperty(x => x.RefundAmount, paid)
                 .SetProperty(x => x.RefundStatus, RefundStatus.Pending)
-                .SetProperty(x => x.PaymentStatus, PaymentStatus.Refunded), ct);
-        return won == 1 ? booking.Id : null;
+                .SetProperty(x => x.PaymentStatus, PaymentStatus.Refunded),
+            guard: b => b.AmountPaid == 0);
+        return refused is null ? booking.Id : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refund for booking {BookingId}: {Amount} fen, {Status}")]

@@ -79,6 +79,9 @@ public sealed class Booking
 
     public string? Notes { get; private set; }
 
+    /// <summary>"zh" or "en": the language the tourist booked in, which every message about this booking is written in.</summary>
+    public string Language { get; private set; } = "zh";
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? CancelledAt { get; private set; }
@@ -183,6 +186,21 @@ public sealed class Booking
 
     public bool IsOnlinePayment => PaymentMethod != PaymentMethod.PayOnArrival;
 
+    /// <summary>What cancelling by the tourist at <paramref name="now"/> would mean, or null when it may not be
+    /// cancelled (its status, or the visit has begun).</summary>
+    public CancellationTerms? CancellationAt(DateTimeOffset now)
+    {
+        if (!BookingTransition.Cancel.Allows(Status) || RefundIfCancelledAt(now) is not { } refund)
+        {
+            return null;
+        }
+
+        var payment = AmountPaid == 0 ? PaymentStatus.Voided
+            : refund == AmountPaid ? PaymentStatus.Refunded
+            : PaymentStatus.PartiallyRefunded;
+        return new CancellationTerms(refund, payment, refund > 0 ? RefundStatus.Pending : RefundStatus.NotRequired);
+    }
+
     private static Booking New(BookingDraft draft, IReadOnlyList<BookingLine> lines, DateTimeOffset now, TimeSpan holdFor)
     {
         var online = draft.PaymentMethod != PaymentMethod.PayOnArrival;
@@ -207,6 +225,7 @@ public sealed class Booking
             ContactPhone = draft.Contact.Phone.Trim(),
             ContactEmail = draft.Contact.Email?.Trim(),
             Notes = draft.Notes?.Trim(),
+            Language = draft.Language == "en" ? "en" : "zh",
             CreatedAt = now,
         };
         booking._lines.AddRange(lines);
@@ -224,6 +243,10 @@ public sealed record BookingDraft(
     PaymentMethod PaymentMethod,
     string? Notes,
     string Reference,
-    string VerificationCode);
+    string VerificationCode,
+    string Language = "zh");
 
 public sealed record Contact(string Name, string Phone, string? Email);
+
+/// <summary>A cancellation's money: the refund in fen and the payment and refund statuses it leaves.</summary>
+public sealed record CancellationTerms(long Refund, PaymentStatus PaymentStatus, RefundStatus RefundStatus);

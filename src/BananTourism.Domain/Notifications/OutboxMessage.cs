@@ -63,6 +63,9 @@ public sealed class OutboxMessage
     /// <summary>A dispatcher working on it holds it until then; after that another may take it.</summary>
     public DateTimeOffset? LeasedUntil { get; private set; }
 
+    /// <summary>Which claim holds the lease: a dispatcher takes a batch with one UPDATE and reads back what is its own.</summary>
+    public Guid? LeaseOwner { get; private set; }
+
     public DateTimeOffset? SentAt { get; private set; }
 
     public string? LastError { get; private set; }
@@ -72,11 +75,16 @@ public sealed class OutboxMessage
 
     public string? Body { get; private set; }
 
+    /// <summary>The phone code: its text is a secret, so what is kept of it (and shown in "my messages") is masked.</summary>
+    public const string PhoneCode = "phoneCode";
+
+    public bool CarriesSecret => Template == PhoneCode;
+
     public static OutboxMessage Queue(
         string dedupKey, string template, MessageChannel channel, Guid? userId, string to, string language,
-        Guid? bookingId, string data, DateTimeOffset now, DateTimeOffset? dueAt = null) => new()
+        Guid? bookingId, string data, DateTimeOffset now, DateTimeOffset? dueAt = null, Guid? id = null) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = id ?? Guid.CreateVersion7(now), // time-ordered: new rows append to the primary key's index instead of touching a random page each
         DedupKey = dedupKey,
         Template = template,
         Channel = channel,

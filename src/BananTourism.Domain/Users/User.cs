@@ -55,17 +55,12 @@ public sealed class User
     /// <summary>The day-before reminder, on unless muted. Confirmations, cancellations and closures ignore it.</summary>
     public bool RemindersMuted { get; private set; }
 
-    /// <summary>The language messages are written in: <c>zh</c> (the default) or <c>en</c>.</summary>
-    public string? Language { get; private set; }
-
     public void SetNotificationPreferences(bool email, bool sms, bool reminders)
     {
         EmailMuted = !email;
         SmsWanted = sms;
         RemindersMuted = !reminders;
     }
-
-    public void SetLanguage(string language) => Language = language == "en" ? "en" : "zh";
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
 

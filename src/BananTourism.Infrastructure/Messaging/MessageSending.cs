@@ -19,10 +19,10 @@ public sealed partial class MessageSending(
     MessageTemplates templates, PickupFolder pickup, ISmsSender sms, IDocumentRenderer documents,
     TimeProvider clock, IHostEnvironment environment, ILogger<MessageSending> logger, SmtpEmailSender? smtp = null)
 {
-    /// <summary>Sends it; the subject (email) and text body as sent.</summary>
+    /// <summary>Sends it; the subject (email) and text body as sent, to be kept (a secret masked).</summary>
     public async Task<(string? Subject, string Body)> SendAsync(AppDbContext db, OutboxMessage message, CancellationToken ct)
     {
-        var data = JsonSerializer.Deserialize<Dictionary<string, string?>>(message.Data) ?? [];
+        var data = Data(message);
         if (message.Channel == MessageChannel.Sms)
         {
             var text = Render(message, "sms", data);
@@ -33,7 +33,7 @@ public sealed partial class MessageSending(
                 throw new MessageNotSentException($"SMS not sent: {sent.FirstError.Code}");
             }
 
-            return (null, text);
+            return (null, Masked(message, text, data));
         }
 
         var subject = Render(message, "subject", data);
@@ -58,8 +58,24 @@ public sealed partial class MessageSending(
             LogEmail(message.Template, message.To, subject);
         }
 
-        return (subject, body);
+        return (subject, Masked(message, body, data));
     }
+
+    /// <summary>What a pending message will say (secrets masked), or nulls when its template cannot render it.</summary>
+    public (string? Subject, string? Body) Preview(OutboxMessage message)
+    {
+        var data = Data(message);
+        var subject = message.Channel == MessageChannel.Email ? templates.Render(message.Template, message.Language, "subject", data) : null;
+        var body = templates.Render(message.Template, message.Language, message.Channel == MessageChannel.Email ? "text" : "sms", data);
+        return (subject, body is null ? null : Masked(message, body, data));
+    }
+
+    private static Dictionary<string, string?> Data(OutboxMessage message) =>
+        JsonSerializer.Deserialize<Dictionary<string, string?>>(message.Data) ?? [];
+
+    /// <summary>A phone code is for the phone, not for whoever reads the account's messages: kept as ••••••.</summary>
+    private static string Masked(OutboxMessage message, string text, Dictionary<string, string?> data) =>
+        message.CarriesSecret && data.GetValueOrDefault("code") is { Length: > 0 } code ? text.Replace(code, "••••••", StringComparison.Ordinal) : text;
 
     private string Render(OutboxMessage message, string part, IReadOnlyDictionary<string, string?> data) =>
         templates.Render(message.Template, message.Language, part, data)

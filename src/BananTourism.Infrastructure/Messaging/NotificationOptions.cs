@@ -23,6 +23,10 @@ public sealed class NotificationOptions
     /// <summary>How often each replica's dispatcher looks for due messages.</summary>
     public int DispatchIntervalMilliseconds { get; set; } = 1000;
 
+    /// <summary>Messages each replica sends side by side (each email worker keeps its SMTP connection while the
+    /// outbox drains).</summary>
+    public int Workers { get; set; } = 4;
+
     /// <summary>Sending attempts before a message is marked failed (and listed for the admin).</summary>
     public int MaxAttempts { get; set; } = 8;
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
@@ -9,9 +11,13 @@ public sealed record EmailMessage(Guid Id, string To, string Subject, string Tex
 
 public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
-/// <summary>Sends email over SMTP with MailKit. Throws on failure (the dispatcher counts and retries).</summary>
-public sealed class SmtpEmailSender(SmtpOptions options)
+/// <summary>Sends email over SMTP with MailKit. Throws on failure (the dispatcher counts and retries). Connections are
+/// kept open while the dispatcher drains the outbox (one per sending worker) and closed by <see cref="CloseIdleAsync"/>
+/// when it is done: a connection, TLS and login per message would cap delivery at a few dozen a second.</summary>
+public sealed class SmtpEmailSender(SmtpOptions options) : IAsyncDisposable
 {
+    private readonly ConcurrentBag<SmtpClient> _idle = [];
+
     public async Task SendAsync(EmailMessage email, CancellationToken ct)
     {
         var message = new MimeMessage();
@@ -27,17 +33,90 @@ public sealed class SmtpEmailSender(SmtpOptions options)
 
         message.Body = body.ToMessageBody();
 
-        using var smtp = new SmtpClient { Timeout = options.TimeoutSeconds * 1000 };
-        var security = !options.UseTls ? SecureSocketOptions.None
-            : options.Port == 465 ? SecureSocketOptions.SslOnConnect
-            : SecureSocketOptions.StartTls;
-        await smtp.ConnectAsync(options.Host!, options.Port, security, ct);
-        if (!string.IsNullOrEmpty(options.UserName))
+        var smtp = await RentAsync(ct);
+        try
         {
-            await smtp.AuthenticateAsync(options.UserName, options.Password ?? "", ct);
+            await smtp.SendAsync(message, ct);
+        }
+        catch
+        {
+            // A refused message or a broken connection: start the next one afresh.
+            smtp.Dispose();
+            throw;
         }
 
-        await smtp.SendAsync(message, ct);
-        await smtp.DisconnectAsync(quit: true, ct);
+        _idle.Add(smtp);
+    }
+
+    /// <summary>Says goodbye on every idle connection.</summary>
+    public async Task CloseIdleAsync()
+    {
+        while (_idle.TryTake(out var smtp))
+        {
+            try
+            {
+                if (smtp.IsConnected)
+                {
+                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                    await smtp.DisconnectAsync(quit: true, timeout.Token);
+                }
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException or MailKit.ProtocolException or MailKit.Net.Smtp.SmtpCommandException)
+            {
+                // Gone already; nothing to say goodbye to.
+            }
+            finally
+            {
+                smtp.Dispose();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await CloseIdleAsync();
+
+    private async Task<SmtpClient> RentAsync(CancellationToken ct)
+    {
+        while (_idle.TryTake(out var pooled))
+        {
+            if (pooled.IsConnected)
+            {
+                return pooled;
+            }
+
+            pooled.Dispose();
+        }
+
+        var smtp = new SmtpClient { Timeout = options.TimeoutSeconds * 1000 };
+        try
+        {
+            var security = !options.UseTls ? SecureSocketOptions.None
+                : options.Port == 465 ? SecureSocketOptions.SslOnConnect
+                : SecureSocketOptions.StartTls;
+            // Our own socket, for TCP_NODELAY: a message ends in a short write (the terminating dot) right after the
+            // body, and with Nagle's algorithm that write waits for the server's delayed ACK, some 40 ms a message.
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(options.Host!, options.Port, ct);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+
+            await smtp.ConnectAsync(socket, options.Host!, options.Port, security, ct);
+            if (!string.IsNullOrEmpty(options.UserName))
+            {
+                await smtp.AuthenticateAsync(options.UserName, options.Password ?? "", ct);
+            }
+
+            return smtp;
+        }
+        catch
+        {
+            smtp.Dispose();
+            throw;
+        }
     }
 }

@@ -41,6 +41,7 @@ public sealed class FakeSmtp : IAsyncDisposable
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         var fake = new Store();
         services.Add(fake);
+        services.Add((SmtpServer.Net.IEndpointListenerFactory)new NoDelayListenerFactory());
         return new FakeSmtp(port, new SmtpServer.SmtpServer(options, services), fake);
     }
 

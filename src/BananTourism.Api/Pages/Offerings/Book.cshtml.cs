@@ -106,7 +106,7 @@ public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions 
             return NotFound();
         }
 
-        var sent = await sender.Send(new RequestPhoneCode(Verify.Phone ?? ""), ct);
+        var sent = await sender.Send(new RequestPhoneCode(Verify.Phone ?? "") { Language = UiText.IsEnglish ? "en" : "zh" }, ct);
         if (sent.IsSuccess)
         {
             CodeSentTo = sent.Value.Phone;
@@ -182,6 +182,7 @@ public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions 
             string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes)
         {
             IdempotencyKey = string.IsNullOrEmpty(Input.IdempotencyKey) ? null : Input.IdempotencyKey,
+            Language = UiText.IsEnglish ? "en" : "zh",
         };
         var booked = await sender.Send(command, ct);
         if (!booked.IsSuccess)

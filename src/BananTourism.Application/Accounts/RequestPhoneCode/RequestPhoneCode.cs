@@ -1,6 +1,8 @@
 using BananTourism.Application.Common;
 using BananTourism.Application.Common.Security;
+using System.Text.Json;
 using BananTourism.Domain.Common;
+using BananTourism.Domain.Notifications;
 using BananTourism.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -11,12 +13,17 @@ namespace BananTourism.Application.Accounts.RequestPhoneCode;
 /// <summary>A tourist asks for a 6-digit code by SMS to prove their mobile number. At most one a minute and five a
 /// day per number and per account; the code is stored hashed and never appears in an answer.</summary>
 [Allowed(Caller.Tourist)]
-public sealed record RequestPhoneCode(string Phone) : ICommand<Result<PhoneCodeSent>>;
+public sealed record RequestPhoneCode(string Phone) : ICommand<Result<PhoneCodeSent>>
+{
+    /// <summary>"zh" or "en", the page's or the request's; not part of the body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Language { get; init; }
+}
 
 public sealed record PhoneCodeSent(string Phone, DateTimeOffset ExpiresAt);
 
 public sealed partial class RequestPhoneCodeHandler(
-    ICurrentUser currentUser, IWriteTransactions writes, ISmsSender sms, PhoneVerificationOptions options, TimeProvider clock,
+    ICurrentUser currentUser, IWriteTransactions writes, IMessageDelivery delivery, PhoneVerificationOptions options, TimeProvider clock,
     ILogger<RequestPhoneCodeHandler> logger) : ICommandHandler<RequestPhoneCode, Result<PhoneCodeSent>>
 {
     public async ValueTask<Result<PhoneCodeSent>> Handle(RequestPhoneCode command, CancellationToken ct)
@@ -28,6 +35,7 @@ public sealed partial class RequestPhoneCodeHandler(
 
         // Read here: the transaction's work may run on another thread (SQLite's group commit), away from the request.
         var quotas = Quotas(phone, me).ToList();
+        var language = command.Language ?? "zh";
         var stored = await writes.RunAsync<bool>(async (tx, token) =>
         {
             foreach (var (key, limit) in quotas)
@@ -54,6 +62,7 @@ public sealed partial class RequestPhoneCodeHandler(
             await tx.PhoneCodes.Where(c => c.UserId == me && c.UsedAt == null)
                 .ExecuteUpdateAsync(c => c.SetProperty(x => x.UsedAt, now), token);
             tx.PhoneCodes.Add(row);
+            tx.Outbox.Add(Message(row, code, language, now));
             await tx.SaveChangesAsync(token);
             return true;
         }, ct);
@@ -68,9 +77,9 @@ public sealed partial class RequestPhoneCodeHandler(
             return UserErrors.PhoneTaken;
         }
 
-        var text = $"【巴南乡村旅游】验证码 {code}，10 分钟内有效。请勿告诉他人。";
-        var sent = await sms.SendAsync(
-            new SmsMessage(row.Id, "phoneCode", phone, text, new Dictionary<string, string> { ["code"] = code }), ct);
+        // Sent while the tourist waits, so that a provider's refusal is heard at once (503); a crash before it leaves
+        // the message in the outbox for the dispatcher, due a little later.
+        var sent = await delivery.SendNowAsync(row.Id, ct);
         if (!sent.IsSuccess)
         {
             return Result<PhoneCodeSent>.Failure(sent.Errors);
@@ -79,6 +88,14 @@ public sealed partial class RequestPhoneCodeHandler(
         LogSent(Mask(phone), row.Id);
         return new PhoneCodeSent(phone, row.ExpiresAt);
     }
+
+    /// <summary>The code's message, with the code row's id, so the dispatcher can tell when it is no longer worth sending.</summary>
+    private static OutboxMessage Message(PhoneCode row, string code, string language, DateTimeOffset now) =>
+        OutboxMessage.Queue($"{OutboxMessage.PhoneCode}:{row.Id}:sms", OutboxMessage.PhoneCode, MessageChannel.Sms, row.UserId, row.Phone,
+            language, null, JsonSerializer.Serialize(new Dictionary<string, string> { ["code"] = code }), now, now + DispatcherGrace, row.Id);
+
+    /// <summary>The request sends its code itself; the dispatcher steps in only when it did not (a crash in between).</summary>
+    private static readonly TimeSpan DispatcherGrace = TimeSpan.FromSeconds(30);
 
     /// <summary>The number's and the account's limits, and the client address's (shared Wi-Fi in a village is one
     /// address, hence its larger allowance).</summary>

@@ -17,7 +17,7 @@ namespace BananTourism.Application.Bookings.CancelBooking;
 public sealed record CancelBooking(Guid Id) : ICommand<Result<BookingDto>>;
 
 public sealed partial class CancelBookingHandler(
-    IAppDbContext db, ICurrentUser currentUser, IWriteTransactions writes, PaymentSettlement settlement, TimeProvider clock, ILogger<CancelBookingHandler> logger)
+    IAppDbContext db, ICurrentUser currentUser, IWriteTransactions writes, PaymentSettlement settlement, IMessageDelivery delivery, TimeProvider clock, ILogger<CancelBookingHandler> logger)
     : ICommandHandler<CancelBooking, Result<BookingDto>>
 {
     public const string ByTourist = "Cancelled by the tourist.";
@@ -32,40 +32,24 @@ public sealed partial class CancelBookingHandler(
         }
 
         var now = clock.GetUtcNow();
-        if (booking.Status is not (BookingStatus.Held or BookingStatus.Confirmed) || booking.RefundIfCancelledAt(now) is not { } refund)
+        if (booking.CancellationAt(now) is not { } terms)
         {
             return BookingErrors.NotCancellable;
         }
 
-        var paymentStatus = booking.AmountPaid == 0 ? PaymentStatus.Voided
-            : refund == booking.AmountPaid ? PaymentStatus.Refunded
-            : PaymentStatus.PartiallyRefunded;
-        var refundStatus = refund > 0 ? RefundStatus.Pending : RefundStatus.NotRequired;
-
+        var refund = terms.Refund;
         var cancelled = await writes.RunAsync(async (tx, token) =>
         {
-            var won = await tx.Bookings
-                .Where(b => b.Id == booking.Id && b.Status == booking.Status)
-                .ExecuteUpdateAsync(b => b
-                    .SetProperty(x => x.Status, BookingStatus.Cancelled)
-                    .SetProperty(x => x.CancelledAt, now)
-                    .SetProperty(x => x.CancelReason, ByTourist)
-                    .SetProperty(x => x.RefundAmount, refund)
-                    .SetProperty(x => x.RefundStatus, refundStatus)
-                    .SetProperty(x => x.PaymentStatus, paymentStatus), token);
-            if (won == 0)
+            var refused = await BookingStateMachine.ApplyAsync(tx, booking, BookingTransition.Cancel, token, b => b
+                .SetProperty(x => x.CancelledAt, now)
+                .SetProperty(x => x.CancelReason, ByTourist)
+                .SetProperty(x => x.RefundAmount, refund)
+                .SetProperty(x => x.RefundStatus, terms.RefundStatus)
+                .SetProperty(x => x.PaymentStatus, terms.PaymentStatus));
+            if (refused is not null)
             {
                 // It expired, was closed or checked in a moment ago: that transition won.
                 return Result<Success>.Failure([BookingErrors.NotCancellable]);
-            }
-
-            await CapacityLedger.ReleaseAsync(tx, booking, token);
-            await (booking.Status == BookingStatus.Held
-                ? TouristLedger.ReleaseHoldAsync(tx, booking.TouristId, token)
-                : TouristLedger.ReleasePayOnArrivalAsync(tx, booking, token));
-            if (booking.Status == BookingStatus.Confirmed)
-            {
-                await DailyStats.BookedAsync(tx, booking, -1, token);
             }
 
             await DailyStats.RevenueAsync(tx, booking, -refund, token);
@@ -79,6 +63,7 @@ public sealed partial class CancelBookingHandler(
         }
 
         LogCancelled(booking.Id, refund);
+        delivery.Wake();
         if (refund > 0)
         {
             await settlement.RefundAsync(booking.Id, ct);

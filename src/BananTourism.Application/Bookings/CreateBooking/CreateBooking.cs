@@ -33,7 +33,15 @@ public sealed record CreateBooking(
     /// <summary>From the Idempotency-Key header, never from the body.</summary>
     [JsonIgnore]
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>"zh" or "en": the language of the page or of the request's Accept-Language, which the booking's
+    /// messages are written in. Not part of the body, so not of the idempotency hash either.</summary>
+    [JsonIgnore]
+    public string? Language { get; init; }
 }
+
+/// <summary>The tourist's row as the booking needs it: may they book, and where do their messages go.</summary>
+internal sealed record TouristFacts(bool PhoneVerified, string Email, bool EmailMuted, bool SmsWanted, string? Phone, bool RemindersMuted);
 
 public sealed record ContactInput(string Name, string Phone, string? Email);
 
@@ -47,6 +55,7 @@ public sealed partial class CreateBookingHandler(
     IPaymentGateway gateway,
     PaymentSettlement settlement,
     IdempotencyGuard idempotency,
+    IMessageDelivery delivery,
     BookingOptions options,
     BananMetrics metrics,
     TimeProvider clock,
@@ -65,7 +74,12 @@ public sealed partial class CreateBookingHandler(
     {
         var touristId = currentUser.Id!.Value; // a tourist: AuthorizationBehavior let nobody else through
 
-        if (!await db.Users.AnyAsync(u => u.Id == touristId && u.PhoneVerifiedAt != null, ct))
+        // Read once here, outside the write transaction: the phone check, and where the confirmation goes.
+        var tourist = await db.Users.AsNoTracking()
+            .Where(u => u.Id == touristId)
+            .Select(u => new TouristFacts(u.PhoneVerifiedAt != null, u.Email, u.EmailMuted, u.SmsWanted, u.VerifiedPhone, u.RemindersMuted))
+            .SingleOrDefaultAsync(ct);
+        if (tourist is not { PhoneVerified: true })
         {
             return BookingErrors.PhoneNotVerified;
         }
@@ -92,7 +106,7 @@ public sealed partial class CreateBookingHandler(
             claim = claimed.ClaimId;
         }
 
-        var result = await BookAsync(command, touristId, claim, ct);
+        var result = await BookAsync(command, touristId, tourist, claim, ct);
         if (!result.IsSuccess && claim is { } claimId)
         {
             await idempotency.ReleaseAsync(claimId, ct);
@@ -101,13 +115,15 @@ public sealed partial class CreateBookingHandler(
         return result;
     }
 
-    private async Task<Result<CreatedBooking>> BookAsync(CreateBooking command, Guid touristId, Guid? claim, CancellationToken ct)
+    private async Task<Result<CreatedBooking>> BookAsync(
+        CreateBooking command, Guid touristId, TouristFacts tourist, Guid? claim, CancellationToken ct)
     {
         var found = await (
                 from o in db.Offerings
                 join v in db.Venues on o.VenueId equals v.Id
+                join op in db.Users on v.OperatorId equals op.Id
                 where o.Id == command.OfferingId && o.Published
-                select new { Offering = o, VenueName = v.Name, v.DailyCap })
+                select new { Offering = o, VenueName = v.Name, VenueNameEn = v.NameEn, v.DailyCap, OperatorId = op.Id, OperatorEmail = op.Email })
             .AsNoTracking()
             .SingleOrDefaultAsync(ct);
         if (found is null)
@@ -124,19 +140,22 @@ public sealed partial class CreateBookingHandler(
         }
 
         var (slot, lines) = priced.Value;
+        var facts = new MessageFacts(
+            offering.Name, offering.NameEn, found.VenueName, found.VenueNameEn, found.OperatorId, found.OperatorEmail,
+            tourist.Email, tourist.EmailMuted, tourist.SmsWanted, tourist.Phone, tourist.RemindersMuted);
         for (var attempt = 1; ; attempt++)
         {
             var draft = new BookingDraft(
                 touristId, offering, command.Adults, command.Children,
                 new Contact(command.Contact.Name, command.Contact.Phone, command.Contact.Email),
-                command.PaymentMethod, command.Notes, "BT-" + Codes.New(8), Codes.New(8));
+                command.PaymentMethod, command.Notes, "BT-" + Codes.New(8), Codes.New(8), command.Language ?? "zh");
             var hold = TimeSpan.FromMinutes(options.HoldMinutes);
             var booking = slot is not null
                 ? Booking.ForSlot(draft, slot, lines, now, hold)
                 : Booking.ForStay(draft, command.CheckIn!.Value, command.CheckOut!.Value, command.Units!.Value, lines, now, hold);
             try
             {
-                var booked = await writes.RunAsync((tx, token) => WriteAsync(tx, booking, found.DailyCap, claim, token), ct);
+                var booked = await writes.RunAsync((tx, token) => WriteAsync(tx, booking, found.DailyCap, facts, claim, token), ct);
                 if (!booked.IsSuccess)
                 {
                     LogRefused(offering.Id, booked.FirstError.Code);
@@ -144,6 +163,11 @@ public sealed partial class CreateBookingHandler(
                 }
 
                 LogBooked(booking.Id, booking.Reference, offering.Id, booking.PartySize, booking.Total, booking.Status);
+                if (booking.Status == BookingStatus.Confirmed)
+                {
+                    delivery.Wake();
+                }
+
                 if (!booking.IsOnlinePayment)
                 {
                     return new CreatedBooking(booking.ToDto(offering.Name, found.VenueName, touristId), Replayed: false);
@@ -165,7 +189,7 @@ public sealed partial class CreateBookingHandler(
     /// <summary>Inside the transaction: the tourist's limits (unpaid holds, or people paying on arrival that day),
     /// the capacity, the booking, the idempotency key.</summary>
     private async Task<Result<Success>> WriteAsync(
-        IAppDbContext tx, Booking booking, int? dailyCap, Guid? claim, CancellationToken ct)
+        IAppDbContext tx, Booking booking, int? dailyCap, MessageFacts facts, Guid? claim, CancellationToken ct)
     {
         if (await TouristLedger.TakeAsync(tx, booking, options, ct) is { } overLimit)
         {
@@ -178,11 +202,15 @@ public sealed partial class CreateBookingHandler(
         }
 
         tx.Bookings.Add(booking);
+        if (booking.Status == BookingStatus.Confirmed)
+        {
+            BookingMessages.QueueNew(tx, booking, facts);
+        }
+
         await tx.SaveChangesAsync(ct);
         if (booking.Status == BookingStatus.Confirmed)
         {
             await DailyStats.BookedAsync(tx, booking, +1, ct);
-            await BookingMessages.QueueAsync(tx, booking, BookingMessages.Confirmed, BookingMessages.NewBooking, booking.CreatedAt, ct, newBooking: true);
         }
 
         if (claim is { } claimId && !await IdempotencyGuard.CompleteAsync(tx, claimId, booking.Id, ct))

@@ -33,17 +33,12 @@ public sealed partial class ExpireHoldsHandler(
         {
             var won = await writes.RunAsync(async (tx, token) =>
             {
-                if (await tx.Bookings
-                        .Where(b => b.Id == booking.Id && b.Status == BookingStatus.Held)
-                        .ExecuteUpdateAsync(b => b
-                            .SetProperty(x => x.Status, BookingStatus.Expired)
-                            .SetProperty(x => x.PaymentStatus, PaymentStatus.Voided), token) == 0)
+                if (await BookingStateMachine.ApplyAsync(tx, booking, BookingTransition.Expire, token,
+                        b => b.SetProperty(x => x.PaymentStatus, PaymentStatus.Voided)) is not null)
                 {
                     return Result<bool>.Success(false);
                 }
 
-                await CapacityLedger.ReleaseAsync(tx, booking, token);
-                await TouristLedger.ReleaseHoldAsync(tx, booking.TouristId, token);
                 await BookingMessages.QueueAsync(tx, booking, BookingMessages.Cancelled, null, now, token, refund: 0, cancelledBy: CancelledBy.Expiry);
                 return Result<bool>.Success(true);
             }, ct);

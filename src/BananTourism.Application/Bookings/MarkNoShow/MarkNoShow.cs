@@ -37,14 +37,9 @@ public sealed class MarkNoShowHandler(IAppDbContext db, ICurrentUser currentUser
 
         var marked = await writes.RunAsync(async (tx, token) =>
         {
-            if (await tx.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Confirmed)
-                    .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, BookingStatus.NoShow), token) == 0)
-            {
-                return Result<Success>.Failure([VisitErrors.NotConfirmedForNoShow]);
-            }
-
-            await TouristLedger.ReleasePayOnArrivalAsync(tx, booking, token);
-            return Result<Success>.Success(Success.Value);
+            return await BookingStateMachine.ApplyAsync(tx, booking, BookingTransition.NoShow, token) is null
+                ? Result<Success>.Success(Success.Value)
+                : Result<Success>.Failure([VisitErrors.NotConfirmedForNoShow]);
         }, ct);
         return marked.IsSuccess ? (await BookingViews.LoadAsync(db, booking.Id, currentUser.Id, ct))! : Result<BookingDto>.Failure(marked.Errors);
     }

@@ -52,26 +52,14 @@ public sealed partial class CloseDatesHandler(
             foreach (var booking in await s.AffectedBookings(tx).AsNoTracking().ToListAsync(token))
             {
                 var refund = booking.AmountPaid;
-                var won = await tx.Bookings
-                    .Where(b => b.Id == booking.Id && b.Status == booking.Status)
-                    .ExecuteUpdateAsync(b => b
-                        .SetProperty(x => x.Status, BookingStatus.Cancelled)
-                        .SetProperty(x => x.CancelledAt, now)
-                        .SetProperty(x => x.CancelReason, $"闭园 Closed by the venue: {reason}")
-                        .SetProperty(x => x.RefundAmount, refund)
-                        .SetProperty(x => x.RefundStatus, refund > 0 ? RefundStatus.Pending : RefundStatus.NotRequired)
-                        .SetProperty(x => x.PaymentStatus, refund > 0 ? PaymentStatus.Refunded : PaymentStatus.Voided), token);
-                if (won == 1)
+                var refused = await BookingStateMachine.ApplyAsync(tx, booking, BookingTransition.Close, token, b => b
+                    .SetProperty(x => x.CancelledAt, now)
+                    .SetProperty(x => x.CancelReason, $"闭园 Closed by the venue: {reason}")
+                    .SetProperty(x => x.RefundAmount, refund)
+                    .SetProperty(x => x.RefundStatus, refund > 0 ? RefundStatus.Pending : RefundStatus.NotRequired)
+                    .SetProperty(x => x.PaymentStatus, refund > 0 ? PaymentStatus.Refunded : PaymentStatus.Voided));
+                if (refused is null)
                 {
-                    await CapacityLedger.ReleaseAsync(tx, booking, token);
-                    await (booking.Status == BookingStatus.Held
-                        ? TouristLedger.ReleaseHoldAsync(tx, booking.TouristId, token)
-                        : TouristLedger.ReleasePayOnArrivalAsync(tx, booking, token));
-                    if (booking.Status == BookingStatus.Confirmed)
-                    {
-                        await DailyStats.BookedAsync(tx, booking, -1, token);
-                    }
-
                     await DailyStats.RevenueAsync(tx, booking, -refund, token);
                     await BookingMessages.QueueAsync(tx, booking, BookingMessages.Cancelled, null, now, token, refund: refund, cancelledBy: CancelledBy.Closure, reason: reason);
                     cancelled++;

@@ -1,4 +1,5 @@
 using BananTourism.Application.Common;
+using BananTourism.Application.Notifications;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
 using Mediator;
@@ -61,9 +62,17 @@ public sealed class HandlePaymentEventHandler(
                 await tx.SaveChangesAsync(token);
                 if (RefundEvents.Contains(e.Type) && e.RefundStatus is { } status && e.IntentId is { } refundedIntent)
                 {
-                    await tx.Bookings
-                        .Where(b => b.PaymentIntentId == refundedIntent && b.RefundAmount > 0 && (e.RefundId == null || b.RefundId == null || b.RefundId == e.RefundId))
-                        .ExecuteUpdateAsync(b => b.SetProperty(x => x.RefundStatus, status).SetProperty(x => x.RefundId, x => x.RefundId ?? e.RefundId), token);
+                    var refunded = tx.Bookings.Where(b => b.PaymentIntentId == refundedIntent && b.RefundAmount > 0
+                                                          && (e.RefundId == null || b.RefundId == null || b.RefundId == e.RefundId));
+                    await refunded.ExecuteUpdateAsync(b => b.SetProperty(x => x.RefundStatus, status).SetProperty(x => x.RefundId, x => x.RefundId ?? e.RefundId), token);
+                    if (status == RefundStatus.Succeeded)
+                    {
+                        // Once per booking however many events say so (the message's key); the refund's own answer may have said it first.
+                        foreach (var booking in await refunded.AsNoTracking().ToListAsync(token))
+                        {
+                            await BookingMessages.QueueAsync(tx, booking, BookingMessages.RefundSucceeded, null, now, token, refund: booking.RefundAmount);
+                        }
+                    }
                 }
 
                 return Result<Success>.Success(Success.Value);

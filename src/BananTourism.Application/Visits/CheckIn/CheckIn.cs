@@ -50,15 +50,11 @@ public sealed partial class CheckInHandler(
 
         var checkedIn = await writes.RunAsync(async (tx, token) =>
         {
-            var won = await tx.Bookings
-                .Where(b => b.Id == booking.Id && b.Status == BookingStatus.Confirmed)
-                .ExecuteUpdateAsync(b => b
-                    .SetProperty(x => x.Status, BookingStatus.CheckedIn)
-                    .SetProperty(x => x.CheckedInAt, now)
-                    .SetProperty(x => x.CheckedInHeadcount, command.Headcount), token);
-            if (won == 1)
+            var lost = await BookingStateMachine.ApplyAsync(tx, booking, BookingTransition.CheckIn, token, b => b
+                .SetProperty(x => x.CheckedInAt, now)
+                .SetProperty(x => x.CheckedInHeadcount, command.Headcount));
+            if (lost is null)
             {
-                await TouristLedger.ReleasePayOnArrivalAsync(tx, booking, token);
                 await DailyStats.CheckedInAsync(tx, booking, command.Headcount, token);
                 if (booking.PaymentMethod == PaymentMethod.PayOnArrival)
                 {

@@ -18,6 +18,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.ContactPhone).HasMaxLength(20);
         builder.Property(b => b.ContactEmail).HasMaxLength(254);
         builder.Property(b => b.Notes).HasMaxLength(500);
+        builder.Property(b => b.Language).HasMaxLength(2).IsUnicode(false).HasDefaultValue("zh");
         builder.Property(b => b.CancelReason).HasMaxLength(500);
         builder.Property(b => b.PaymentIntentId).HasMaxLength(255);
         builder.Property(b => b.PaymentClientSecret).HasMaxLength(255);

@@ -21,5 +21,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => new { m.Status, m.DueAt });
         builder.HasIndex(m => new { m.UserId, m.CreatedAt });
         builder.HasIndex(m => m.BookingId);
+        builder.Property(m => m.LeaseOwner);
     }
 }

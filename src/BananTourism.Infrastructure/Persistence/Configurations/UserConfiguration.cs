@@ -14,7 +14,6 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.NormalizedEmail).HasMaxLength(254);
         builder.Property(u => u.PasswordHash).HasMaxLength(200);
         builder.Property(u => u.DisplayName).HasMaxLength(100);
-        builder.Property(u => u.Language).HasMaxLength(2);
         builder.Property(u => u.Phone).HasMaxLength(20);
         builder.Property(u => u.VerifiedPhone).HasMaxLength(20);
         builder.Property(u => u.SecurityStamp).HasMaxLength(32);
