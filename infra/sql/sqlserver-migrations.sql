@@ -1021,3 +1021,88 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202165256_Rescheduling'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [MaxReschedules] int NOT NULL DEFAULT 2;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202165256_Rescheduling'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [RescheduleFreeHoursBefore] int NOT NULL DEFAULT 24;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202165256_Rescheduling'
+)
+BEGIN
+    ALTER TABLE [Bookings] ADD [BalanceDue] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202165256_Rescheduling'
+)
+BEGIN
+    ALTER TABLE [Bookings] ADD [MaxReschedules] int NOT NULL DEFAULT 2;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202165256_Rescheduling'
+)
+BEGIN
+    ALTER TABLE [Bookings] ADD [RescheduleCount] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202165256_Rescheduling'
+)
+BEGIN
+    ALTER TABLE [Bookings] ADD [RescheduleFreeHoursBefore] int NOT NULL DEFAULT 24;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202165256_Rescheduling'
+)
+BEGIN
+    ALTER TABLE [Bookings] ADD [RescheduledFromDate] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202165256_Rescheduling'
+)
+BEGIN
+    ALTER TABLE [Bookings] ADD [RescheduledFromEndDate] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202165256_Rescheduling'
+)
+BEGIN
+    ALTER TABLE [Bookings] ADD [RescheduledFromSlotId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202165256_Rescheduling'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202165256_Rescheduling', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -147,6 +147,40 @@ public class PaymentTests(PaymentTests.ManualFactory api) : IClassFixture<Paymen
     }
 
     [Fact]
+    public async Task SuccessAfterExpiry_WhenOnlyTheVenuesDailyCapIsFull_RefundsAndLeavesTheSessionsCountAsItWas()
+    {
+        var (tourist, booking) = await BookOnlineAsync("2026-10-16", "card", adults: 2);
+        var id = Guid.Parse(booking.Get<string>("id"));
+        var slot = booking.Get<string>("slotId");
+        await ExpireAsync(id);
+        var before = await api.SlotAsync(slot);
+
+        // The session still has room; the venue's day does not: taking the places counts the session, then the
+        // venue refuses. What the session counted must not stay behind.
+        var venueId = Guid.Parse(booking.Get<string>("venueId"));
+        var day = new DateOnly(2026, 10, 16);
+        var cap = await api.WithDbAsync(db => db.Venues.Where(v => v.Id == venueId).Select(v => v.DailyCap).SingleAsync(Ct));
+        await api.WithDbAsync(async db =>
+        {
+            var reserved = await db.VenueDays.Where(d => d.VenueId == venueId && d.Date == day).Select(d => d.Reserved).SingleOrDefaultAsync(Ct);
+            return await db.Venues.Where(v => v.Id == venueId).ExecuteUpdateAsync(v => v.SetProperty(x => x.DailyCap, (int?)Math.Max(1, reserved)), Ct);
+        });
+        try
+        {
+            var intent = Stripe.Succeed(Stripe.IntentFor(id)["id"]!.GetValue<string>());
+            Assert.Equal(HttpStatusCode.OK, (await WebhookAsync("payment_intent.succeeded", intent)).StatusCode);
+            var refunded = await GetAsync(tourist, id);
+            Assert.Equal("cancelled", refunded.Get<string>("status"));
+            Assert.Equal(booking["total"]!.Get<long>("amount"), refunded["refund"]!.Get<long>("amount"));
+            Assert.Equal(before, await api.SlotAsync(slot));
+        }
+        finally
+        {
+            await api.WithDbAsync(db => db.Venues.Where(v => v.Id == venueId).ExecuteUpdateAsync(v => v.SetProperty(x => x.DailyCap, cap), Ct));
+        }
+    }
+
+    [Fact]
     public async Task StripeDownAtBooking_KeepsTheHoldAndThePaymentCanBeRetried()
     {
         var tourist = await api.NewTouristAsync();

@@ -6,6 +6,8 @@ using BananTourism.Application.Bookings.GetBooking;
 using BananTourism.Application.Bookings.GetBookingCalendar;
 using BananTourism.Application.Bookings.GetTicket;
 using BananTourism.Application.Bookings.ListMyBookings;
+using BananTourism.Application.Bookings.PreviewReschedule;
+using BananTourism.Application.Bookings.RescheduleBooking;
 using BananTourism.Application.Common;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
@@ -26,6 +28,10 @@ public sealed class Bookings : IEndpointGroup
         group.MapGet("/bookings/{id:guid}", GetBooking).WithName(nameof(GetBooking)).RequireAuthorization();
         group.MapGet("/me/bookings", ListMyBookings).WithName(nameof(ListMyBookings)).RequireAuthorization(AuthSetup.Tourist);
         group.MapPost("/bookings/{id:guid}/cancel", CancelBooking).WithName(nameof(CancelBooking))
+            .RequireAuthorization(AuthSetup.Tourist).RequireRateLimiting(RateLimits.Bookings);
+        group.MapGet("/bookings/{id:guid}/reschedule-preview", PreviewReschedule).WithName(nameof(PreviewReschedule))
+            .RequireAuthorization(AuthSetup.Tourist);
+        group.MapPost("/bookings/{id:guid}/reschedule", RescheduleBooking).WithName(nameof(RescheduleBooking))
             .RequireAuthorization(AuthSetup.Tourist).RequireRateLimiting(RateLimits.Bookings);
         group.MapGet("/bookings/{id:guid}/ticket.svg", GetTicket).WithName(nameof(GetTicket)).RequireAuthorization(AuthSetup.Tourist);
         group.MapGet("/bookings/{id:guid}/calendar.ics", GetBookingCalendar).WithName(nameof(GetBookingCalendar))
@@ -51,9 +57,22 @@ public sealed class Bookings : IEndpointGroup
     public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> CancelBooking(Guid id, ISender sender, CancellationToken ct) =>
         (await sender.Send(new CancelBooking(id), ct)).ToOk();
 
+    /// <summary>?slotId= for a session, or ?checkIn=&amp;checkOut= for nights.</summary>
+    public static async Task<Results<Ok<ReschedulePreview>, ProblemHttpResult>> PreviewReschedule(
+        Guid id, Guid? slotId, DateOnly? checkIn, DateOnly? checkOut, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new PreviewReschedule(id, slotId, checkIn, checkOut), ct)).ToOk();
+
+    /// <summary>200 with the booking at its new place; a retry with the same Idempotency-Key and body answers the same.</summary>
+    public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> RescheduleBooking(
+        Guid id, RescheduleBody body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new RescheduleBooking(id, body.SlotId, body.CheckIn, body.CheckOut) { IdempotencyKey = idempotencyKey }, ct)).ToOk();
+
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetTicket(Guid id, ISender sender, CancellationToken ct) =>
         (await sender.Send(new GetTicket(id), ct)).ToFile();
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetBookingCalendar(Guid id, ISender sender, CancellationToken ct) =>
         (await sender.Send(new GetBookingCalendar(id), ct)).ToFile();
 }
+
+/// <summary>The new place: <c>{slotId}</c>, or <c>{checkIn, checkOut}</c> for nights (same units and party).</summary>
+public sealed record RescheduleBody(Guid? SlotId, DateOnly? CheckIn, DateOnly? CheckOut);

@@ -180,6 +180,7 @@ public static class UiText
         ["Template.bookingCancelledForOperator"] = ("游客取消预订", "Booking cancelled by the tourist"),
         ["Template.phoneCode"] = ("验证码", "Verification code"),
         ["Template.refundSucceeded"] = ("退款已到账", "Refund sent"),
+        ["Template.bookingRescheduled"] = ("预订已改期", "Booking moved"),
         ["NameEn"] = ("英文名称", "English name"),
         ["NameZh"] = ("名称", "Name"),
         ["NewOffering"] = ("新建项目", "New offering"),

@@ -38,7 +38,17 @@ public sealed record BookingDto(
     string? CancelReason,
     RefundDto? Refund,
     DateTimeOffset? CheckedInAt,
-    int? Headcount);
+    int? Headcount)
+{
+    /// <summary>Where it was before its last move, when it has been moved.</summary>
+    public RescheduledFromDto? RescheduledFrom { get; init; }
+
+    /// <summary>Still to pay after a move to a dearer session of a booking paid online.</summary>
+    public Money? BalanceDue { get; init; }
+}
+
+/// <summary>The place a booking left: a session (<see cref="SlotId"/> and its <see cref="Date"/>), or nights.</summary>
+public sealed record RescheduledFromDto(Guid? SlotId, DateOnly Date, DateOnly? CheckIn, DateOnly? CheckOut);
 
 public sealed record BookingLineDto(DateOnly Date, LineKind Kind, int Quantity, Money UnitPrice, Money Amount);
 
@@ -82,7 +92,14 @@ public static class BookingViews
         b.CancelReason,
         b.Status == BookingStatus.Cancelled ? new RefundDto(b.RefundAmount, Money.Cny, b.RefundStatus) : null,
         b.CheckedInAt,
-        b.CheckedInHeadcount);
+        b.CheckedInHeadcount)
+    {
+        RescheduledFrom = b.RescheduledFromDate is { } from
+            ? new RescheduledFromDto(b.RescheduledFromSlotId, from,
+                b.Kind == OfferingKind.Nightly ? from : null, b.Kind == OfferingKind.Nightly ? b.RescheduledFromEndDate : null)
+            : null,
+        BalanceDue = b.BalanceDue > 0 ? Money.Yuan(b.BalanceDue) : null,
+    };
 
     /// <summary>Loads bookings with their lines and names, in the order given by <paramref name="query"/>.</summary>
     public static async Task<List<BookingDto>> ToDtosAsync(this IQueryable<Booking> query, IAppDbContext db, Guid? viewer, CancellationToken ct)

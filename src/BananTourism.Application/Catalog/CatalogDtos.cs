@@ -37,6 +37,12 @@ public sealed record PricesDto(Money? Adult, Money? Child, Money? PerNight, Mone
 
 public sealed record CancellationPolicyDto(int FreeUntilHoursBefore, int RefundPercentAfter);
 
+/// <summary>改期: moves allowed until this many hours before the start, at most this many times.</summary>
+public sealed record ReschedulePolicyDto(int FreeUntilHoursBefore, int MaxReschedules)
+{
+    public static ReschedulePolicyDto From(ReschedulePolicy policy) => new(policy.FreeUntilHoursBefore, policy.MaxReschedules);
+}
+
 /// <summary>到店付款: whether a party may pay at the gate, and up to how many people (null: any).</summary>
 public sealed record PayOnArrivalDto(bool Allowed, int? MaxPeople)
 {

@@ -30,6 +30,7 @@ public static class BookingMessages
     public const string CancelledForOperator = "bookingCancelledForOperator";
     public const string Reminder = "reminder";
     public const string RefundSucceeded = "refundSucceeded";
+    public const string Rescheduled = "bookingRescheduled";
 
     /// <summary>Reminders go out at 18:00 the day before the visit, in the venue's time.</summary>
     public static readonly TimeOnly ReminderTime = new(18, 0);
@@ -38,10 +39,10 @@ public static class BookingMessages
     /// do not already have these facts at hand. A message of the same event queued before is skipped.</summary>
     public static async Task QueueAsync(
         IAppDbContext tx, Booking booking, string touristTemplate, string? operatorTemplate, DateTimeOffset now, CancellationToken ct,
-        long? refund = null, CancelledBy? cancelledBy = null, string? reason = null)
+        long? refund = null, CancelledBy? cancelledBy = null, string? reason = null, int? occurrence = null, string? previousWhen = null)
     {
         var facts = await FactsAsync(tx, booking.OfferingId, booking.TouristId, ct);
-        var messages = Build(booking, facts, touristTemplate, operatorTemplate, now, refund, cancelledBy, reason);
+        var messages = Build(booking, facts, touristTemplate, operatorTemplate, now, refund, cancelledBy, reason, occurrence, previousWhen);
         if (messages.Count == 0)
         {
             return;
@@ -63,7 +64,7 @@ public static class BookingMessages
     /// saved by the booking's own SaveChanges. The facts were read before the transaction, so the writer thread
     /// spends nothing on reads here; a new booking's keys cannot have been queued before.</summary>
     public static void QueueNew(IAppDbContext tx, Booking booking, MessageFacts facts) =>
-        tx.Outbox.AddRange(Build(booking, facts, Confirmed, NewBooking, booking.CreatedAt, null, null, null));
+        tx.Outbox.AddRange(Build(booking, facts, Confirmed, NewBooking, booking.CreatedAt, null, null, null, null, null));
 
     /// <summary>The names, addresses and preferences the messages of a booking need.</summary>
     public static Task<MessageFacts> FactsAsync(IAppDbContext db, Guid offeringId, Guid touristId, CancellationToken ct) => (
@@ -79,7 +80,7 @@ public static class BookingMessages
 
     private static List<OutboxMessage> Build(
         Booking booking, MessageFacts facts, string touristTemplate, string? operatorTemplate, DateTimeOffset now,
-        long? refund, CancelledBy? cancelledBy, string? reason)
+        long? refund, CancelledBy? cancelledBy, string? reason, int? occurrence, string? previousWhen)
     {
         var data = new MessageData
         {
@@ -90,7 +91,8 @@ public static class BookingMessages
             OfferingEn = facts.OfferingEn ?? facts.Offering,
             Venue = facts.Venue,
             VenueEn = facts.VenueEn ?? facts.Venue,
-            When = When(booking),
+            When = WhenOf(booking),
+            PreviousWhen = previousWhen,
             Party = booking.PartySize.ToString(CultureInfo.InvariantCulture),
             Total = Yuan(booking.Total),
             Refund = refund is { } r ? Yuan(r) : null,
@@ -101,7 +103,10 @@ public static class BookingMessages
         };
         var json = JsonSerializer.Serialize(data, MessageDataJson.Default.MessageData);
         var language = booking.Language;
-        var cause = cancelledBy is { } by ? ":" + by.ToString().ToLowerInvariant() : "";
+        // The event in the key: a cancellation's cause, a move's number (a booking may be moved twice).
+        var cause = cancelledBy is { } by ? ":" + by.ToString().ToLowerInvariant()
+            : occurrence is { } n ? ":" + n.ToString(CultureInfo.InvariantCulture)
+            : "";
         var messages = new List<OutboxMessage>(4);
         if (!facts.EmailMuted)
         {
@@ -115,9 +120,10 @@ public static class BookingMessages
                 booking.TouristId, phone, language, booking.Id, json, now));
         }
 
-        // A confirmation brings its reminder, due the evening before (none when that evening has passed already).
-        var remindAt = VenueTime.ToInstant(booking.Date.AddDays(-1), ReminderTime);
-        if (touristTemplate == Confirmed && !facts.RemindersMuted && remindAt > now)
+        // A confirmation (or a move) brings its reminder, due the evening before (none when that evening has passed
+        // already); a reminder for a date the booking has left is skipped when due.
+        var remindAt = ReminderDue(booking.Date);
+        if (touristTemplate is Confirmed or Rescheduled && !facts.RemindersMuted && remindAt > now)
         {
             if (!facts.EmailMuted)
             {
@@ -141,8 +147,18 @@ public static class BookingMessages
         return messages;
     }
 
+    /// <summary>The visit date a reminder was queued for, from its key (<c>reminder:{bookingId}:{yyyy-MM-dd}:{channel}</c>).</summary>
+    public static DateOnly? ReminderDateOf(string dedupKey) =>
+        dedupKey.Split(':') is [Reminder, _, var date, _]
+        && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            ? parsed
+            : null;
+
+    /// <summary>When the reminder of a visit on <paramref name="date"/> goes out.</summary>
+    public static DateTimeOffset ReminderDue(DateOnly date) => VenueTime.ToInstant(date.AddDays(-1), ReminderTime);
+
     /// <summary>"2026-09-21 14:00–16:00", or "2026-10-01 – 2026-10-03" (check-in to check-out) for a stay, in the venue's time.</summary>
-    private static string When(Booking booking) => booking.StartTime is { } start
+    public static string WhenOf(Booking booking) => booking.StartTime is { } start
         ? $"{booking.Date:yyyy-MM-dd} {start:HH\\:mm}{(booking.EndTime is { } end ? $"–{end:HH\\:mm}" : "")}"
         : $"{booking.Date:yyyy-MM-dd} – {booking.EndDate:yyyy-MM-dd}";
 
@@ -166,6 +182,7 @@ public sealed class MessageData
     public string? Venue { get; init; }
     public string? VenueEn { get; init; }
     public string? When { get; init; }
+    public string? PreviousWhen { get; init; }
     public string? Party { get; init; }
     public string? Total { get; init; }
     public string? Refund { get; init; }

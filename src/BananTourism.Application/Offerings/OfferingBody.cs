@@ -23,7 +23,8 @@ public sealed record OfferingBody(
     bool Published,
     PayOnArrivalDto? PayOnArrival = null,
     PeoplePerUnitDto? PeoplePerUnit = null,
-    int? MaxUnitsPerBooking = null)
+    int? MaxUnitsPerBooking = null,
+    ReschedulePolicyDto? ReschedulePolicy = null)
 {
     /// <summary><paramref name="current"/>: the offering's unit rules before this edit (null for a new one), which
     /// fill what the body leaves out.</summary>
@@ -40,7 +41,8 @@ public sealed record OfferingBody(
                 PeoplePerUnit?.Min ?? (current ?? UnitRules.Default).MinPeople,
                 PeoplePerUnit?.Max ?? (current ?? UnitRules.Default).MaxPeople,
                 MaxUnitsPerBooking ?? (current ?? UnitRules.Default).MaxUnitsPerBooking)
-            : null);
+            : null,
+        ReschedulePolicy is { } reschedule ? new Domain.Offerings.ReschedulePolicy(reschedule.FreeUntilHoursBefore, reschedule.MaxReschedules) : null);
 }
 
 public sealed record PricesBody(Money? Adult, Money? Child, Money? PerNight, Money? Weekend, Money? Holiday);
@@ -67,6 +69,8 @@ public sealed class OfferingBodyValidator : AbstractValidator<OfferingBody>
         RuleFor(b => b.CancellationPolicy.FreeUntilHoursBefore).InclusiveBetween(0, 720).When(b => b.CancellationPolicy is not null);
         RuleFor(b => b.CancellationPolicy.RefundPercentAfter).InclusiveBetween(0, 100).When(b => b.CancellationPolicy is not null);
 
+        RuleFor(b => b.ReschedulePolicy!.FreeUntilHoursBefore).InclusiveBetween(0, 720).When(b => b.ReschedulePolicy is not null);
+        RuleFor(b => b.ReschedulePolicy!.MaxReschedules).InclusiveBetween(0, 10).When(b => b.ReschedulePolicy is not null);
         RuleFor(b => b.PayOnArrival!.MaxPeople).InclusiveBetween(1, 500).When(b => b.PayOnArrival is not null);
         When(b => b.PeoplePerUnit is not null, () =>
         {
@@ -111,11 +115,12 @@ public sealed class OfferingBodyValidator : AbstractValidator<OfferingBody>
 public sealed record OperatorOffering(
     Guid Id, Guid VenueId, string Name, string? NameEn, string Description, OfferingKind Kind, Category Category,
     PricesDto Prices, int? MinParty, int? MaxParty, int? MinNights, CancellationPolicyDto CancellationPolicy, bool Published,
-    PayOnArrivalDto PayOnArrival, PeoplePerUnitDto? PeoplePerUnit, int? MaxUnitsPerBooking)
+    PayOnArrivalDto PayOnArrival, PeoplePerUnitDto? PeoplePerUnit, int? MaxUnitsPerBooking, ReschedulePolicyDto ReschedulePolicy)
 {
     public static OperatorOffering From(Offering o) => new(
         o.Id, o.VenueId, o.Name, o.NameEn, o.Description, o.Kind, o.Category, PricesDto.From(o.Kind, o.Prices),
         o.MinParty, o.MaxParty, o.MinNights,
         new CancellationPolicyDto(o.CancellationPolicy.FreeUntilHoursBefore, o.CancellationPolicy.RefundPercentAfter), o.Published,
-        PayOnArrivalDto.From(o.PayOnArrival), PeoplePerUnitDto.From(o), o.Kind == OfferingKind.Nightly ? o.Units.MaxUnitsPerBooking : null);
+        PayOnArrivalDto.From(o.PayOnArrival), PeoplePerUnitDto.From(o), o.Kind == OfferingKind.Nightly ? o.Units.MaxUnitsPerBooking : null,
+        ReschedulePolicyDto.From(o.ReschedulePolicy));
 }

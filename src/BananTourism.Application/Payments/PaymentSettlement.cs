@@ -54,23 +54,40 @@ public sealed partial class PaymentSettlement(
     {
         var now = clock.GetUtcNow();
         Guid? refundFor = null;
-        var applied = await writes.RunAsync(async (tx, token) =>
+        var placesGone = false;
+        Result<Success> applied;
+        do
         {
-            if (trigger is not null)
+            // A late payment whose places are gone rolls its unit back (taking the places may have changed some
+            // counters before it was refused) and is applied again, as a refund.
+            var retryAsRefund = placesGone;
+            applied = await writes.RunAsync(async (tx, token) =>
             {
-                tx.ProcessedPaymentEvents.Add(new ProcessedPaymentEvent(trigger.Id, trigger.Type, now));
-                await tx.SaveChangesAsync(token);
-            }
+                if (trigger is not null)
+                {
+                    tx.ProcessedPaymentEvents.Add(new ProcessedPaymentEvent(trigger.Id, trigger.Type, now));
+                    await tx.SaveChangesAsync(token);
+                }
 
-            var booking = await tx.Bookings.AsNoTracking()
-                .SingleOrDefaultAsync(b => b.PaymentIntentId == intent.Id || (intent.BookingId != null && b.Id == intent.BookingId), token);
-            if (booking is not null)
-            {
-                refundFor = await TransitionAsync(tx, booking, intent, failureReported, now, token);
-            }
+                var booking = await tx.Bookings.AsNoTracking()
+                    .SingleOrDefaultAsync(b => b.PaymentIntentId == intent.Id || (intent.BookingId != null && b.Id == intent.BookingId), token);
+                if (booking is null)
+                {
+                    return Result<Success>.Success(Success.Value);
+                }
 
-            return Result<Success>.Success(Success.Value);
-        }, ct);
+                var outcome = await TransitionAsync(tx, booking, intent, failureReported, retryAsRefund, now, token);
+                if (outcome.PlacesGone)
+                {
+                    return Result<Success>.Failure([BookingErrors.SoldOut]);
+                }
+
+                refundFor = outcome.RefundFor;
+                return Result<Success>.Success(Success.Value);
+            }, ct);
+            placesGone = !applied.IsSuccess && applied.FirstError == BookingErrors.SoldOut && !retryAsRefund;
+        }
+        while (placesGone);
 
         if (refundFor is { } id)
         {
@@ -121,8 +138,12 @@ public sealed partial class PaymentSettlement(
         }
     }
 
-    private static async Task<Guid?> TransitionAsync(
-        IAppDbContext tx, Booking booking, PaymentIntentInfo intent, bool failureReported, DateTimeOffset now, CancellationToken ct)
+    /// <summary>What applying a payment's state did: a refund to ask for, or the places of an expired hold were gone
+    /// (the caller rolls back and applies it again with <c>placesGone</c>).</summary>
+    private readonly record struct Outcome(Guid? RefundFor, bool PlacesGone = false);
+
+    private static async Task<Outcome> TransitionAsync(
+        IAppDbContext tx, Booking booking, PaymentIntentInfo intent, bool failureReported, bool placesGone, DateTimeOffset now, CancellationToken ct)
     {
         if (intent.State == IntentState.Succeeded && booking.AmountPaid == 0)
         {
@@ -137,7 +158,10 @@ public sealed partial class PaymentSettlement(
                         await ConfirmedAsync(tx, booking, paid, now, ct);
                     }
 
-                    return null;
+                    return new Outcome(null);
+
+                case BookingStatus.Expired when placesGone:
+                    return new Outcome(await RefundInFullAsync(tx, booking, intent.Id, paid, LateAndSoldOut, now, ct));
 
                 case BookingStatus.Expired:
                     // The money came after the hold ended: keep the booking if its places are still free.
@@ -146,18 +170,15 @@ public sealed partial class PaymentSettlement(
                     if (refused is null)
                     {
                         await ConfirmedAsync(tx, booking, paid, now, ct);
-                        return null;
                     }
 
-                    return refused == BookingStateMachine.Lost
-                        ? null
-                        : await RefundInFullAsync(tx, booking, intent.Id, paid, LateAndSoldOut, now, ct);
+                    return new Outcome(null, PlacesGone: refused is not null && refused != BookingStateMachine.Lost);
 
                 case BookingStatus.Cancelled:
-                    return await RefundInFullAsync(tx, booking, intent.Id, paid, booking.CancelReason ?? PaidAfterCancel, now, ct);
+                    return new Outcome(await RefundInFullAsync(tx, booking, intent.Id, paid, booking.CancelReason ?? PaidAfterCancel, now, ct));
 
                 default:
-                    return null;
+                    return new Outcome(null);
             }
         }
 
@@ -171,7 +192,7 @@ public sealed partial class PaymentSettlement(
             }
         }
 
-        return null;
+        return new Outcome(null);
     }
 
     private static async Task ConfirmedAsync(IAppDbContext tx, Booking booking, long paid, DateTimeOffset now, CancellationToken ct)

@@ -71,6 +71,24 @@ public sealed class Booking
 
     public int RefundPercentAfter { get; private set; }
 
+    /// <summary>The offering's reschedule policy, copied at booking time like the cancellation policy.</summary>
+    public int RescheduleFreeHoursBefore { get; private set; } = ReschedulePolicy.Default.FreeUntilHoursBefore;
+
+    public int MaxReschedules { get; private set; } = ReschedulePolicy.Default.MaxReschedules;
+
+    /// <summary>How many times it has been moved.</summary>
+    public int RescheduleCount { get; private set; }
+
+    /// <summary>Where it was before its last move: the slot (or none, for a stay) and the dates.</summary>
+    public Guid? RescheduledFromSlotId { get; private set; }
+
+    public DateOnly? RescheduledFromDate { get; private set; }
+
+    public DateOnly? RescheduledFromEndDate { get; private set; }
+
+    /// <summary>Fen still to pay for a move to a dearer session of a booking paid online: at the gate, or online.</summary>
+    public long BalanceDue { get; private set; }
+
     public string ContactName { get; private set; } = "";
 
     public string ContactPhone { get; private set; } = "";
@@ -186,6 +204,74 @@ public sealed class Booking
 
     public bool IsOnlinePayment => PaymentMethod != PaymentMethod.PayOnArrival;
 
+    /// <summary>Why it may not be moved at <paramref name="now"/>, or null when it may: confirmed, not moved
+    /// <see cref="MaxReschedules"/> times already, and at least <see cref="RescheduleFreeHoursBefore"/> hours before it starts.</summary>
+    public Error? RescheduleRefusalAt(DateTimeOffset now)
+    {
+        if (!BookingTransition.Reschedule.Allows(Status))
+        {
+            return BookingErrors.NotReschedulable("Only a confirmed booking can be moved.");
+        }
+
+        if (RescheduleCount >= MaxReschedules)
+        {
+            return BookingErrors.NotReschedulable($"It has been moved {RescheduleCount} times already, the most this offering allows.");
+        }
+
+        return StartsAt - now >= TimeSpan.FromHours(RescheduleFreeHoursBefore)
+            ? null
+            : BookingErrors.NotReschedulable($"Bookings can be moved until {RescheduleFreeHoursBefore} hours before they start.");
+    }
+
+    /// <summary>Moves it to <paramref name="slot"/> (a time-slot booking), re-priced: the code, the party and the
+    /// payment stay; a dearer session of a booking paid online leaves the difference due.</summary>
+    public void MoveToSlot(Slot slot, IReadOnlyList<BookingLine> lines)
+    {
+        Remember();
+        SlotId = slot.Id;
+        Date = slot.Date;
+        EndDate = slot.Date.AddDays(1);
+        StartTime = slot.Start;
+        EndTime = slot.End;
+        StartsAt = VenueTime.ToInstant(slot.Date, slot.Start);
+        Reprice(lines);
+    }
+
+    /// <summary>Moves a stay to other nights, the same units and party, re-priced.</summary>
+    public void MoveToNights(DateOnly checkIn, DateOnly checkOut, IReadOnlyList<BookingLine> lines)
+    {
+        Remember();
+        Date = checkIn;
+        EndDate = checkOut;
+        StartsAt = VenueTime.ToInstant(checkIn, CheckInTime);
+        Reprice(lines);
+    }
+
+    private void Remember()
+    {
+        RescheduledFromSlotId = SlotId;
+        RescheduledFromDate = Date;
+        RescheduledFromEndDate = EndDate;
+        RescheduleCount++;
+    }
+
+    private void Reprice(IReadOnlyList<BookingLine> lines)
+    {
+        var difference = RescheduleDifference(lines.Sum(l => l.Amount));
+        if (IsOnlinePayment && difference > 0)
+        {
+            BalanceDue += difference;
+        }
+
+        Total += difference;
+        _lines.Clear();
+        _lines.AddRange(lines);
+    }
+
+    /// <summary>What moving to a place costing <paramref name="newTotal"/> means for the money: positive, to pay;
+    /// negative, to give back. A pay-on-arrival booking simply pays the new total at the gate.</summary>
+    public long RescheduleDifference(long newTotal) => newTotal - Total;
+
     /// <summary>What cancelling by the tourist at <paramref name="now"/> would mean, or null when it may not be
     /// cancelled (its status, or the visit has begun).</summary>
     public CancellationTerms? CancellationAt(DateTimeOffset now)
@@ -221,6 +307,8 @@ public sealed class Booking
             VerificationCode = draft.VerificationCode,
             FreeCancelHoursBefore = draft.Offering.CancellationPolicy.FreeUntilHoursBefore,
             RefundPercentAfter = draft.Offering.CancellationPolicy.RefundPercentAfter,
+            RescheduleFreeHoursBefore = draft.Offering.ReschedulePolicy.FreeUntilHoursBefore,
+            MaxReschedules = draft.Offering.ReschedulePolicy.MaxReschedules,
             ContactName = draft.Contact.Name.Trim(),
             ContactPhone = draft.Contact.Phone.Trim(),
             ContactEmail = draft.Contact.Email?.Trim(),

@@ -22,6 +22,8 @@ public static class BookingErrors
     public static readonly Error NotCancellable = Error.Conflict(
         "not_cancellable", "This booking can no longer be cancelled: it has started, or it is not held or confirmed.");
 
+    public static Error NotReschedulable(string why) => Error.Conflict("not_reschedulable", why);
+
     public static readonly Error TooManyHolds = Error.Conflict(
         "too_many_holds", "You already have the maximum number of unpaid bookings; pay or cancel one first.");
 

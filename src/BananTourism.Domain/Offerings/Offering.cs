@@ -36,6 +36,8 @@ public sealed class Offering
 
     public PayOnArrivalRule PayOnArrival { get; private set; } = null!;
 
+    public ReschedulePolicy ReschedulePolicy { get; private set; } = null!;
+
     /// <summary>People per unit and units per booking; meaningful for stays only.</summary>
     public UnitRules Units { get; private set; } = null!;
 
@@ -82,6 +84,7 @@ public sealed class Offering
         // Not given: an edit keeps what the operator set before; a new offering takes its kind's defaults.
         PayOnArrival = details.PayOnArrival ?? PayOnArrival ?? PayOnArrivalRule.DefaultFor(Kind);
         Units = details.Units ?? Units ?? UnitRules.Default;
+        ReschedulePolicy = details.ReschedulePolicy ?? ReschedulePolicy ?? ReschedulePolicy.Default;
         Published = details.Published;
     }
 }
@@ -100,7 +103,8 @@ public sealed record OfferingDetails(
     CancellationPolicy CancellationPolicy,
     bool Published,
     PayOnArrivalRule? PayOnArrival = null,
-    UnitRules? Units = null);
+    UnitRules? Units = null,
+    ReschedulePolicy? ReschedulePolicy = null);
 
 public static class OfferingErrors
 {

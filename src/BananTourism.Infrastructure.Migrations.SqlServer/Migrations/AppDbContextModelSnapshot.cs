@@ -94,6 +94,9 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                     b.Property<long>("AmountPaid")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("BalanceDue")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("CancelReason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -153,6 +156,9 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                         .HasColumnType("varchar(2)")
                         .HasDefaultValue("zh");
 
+                    b.Property<int>("MaxReschedules")
+                        .HasColumnType("int");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -191,6 +197,21 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
 
                     b.Property<int>("RefundStatus")
                         .HasColumnType("int");
+
+                    b.Property<int>("RescheduleCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RescheduleFreeHoursBefore")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("RescheduledFromDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RescheduledFromEndDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("RescheduledFromSlotId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid?>("SlotId")
                         .HasColumnType("uniqueidentifier");
@@ -538,6 +559,19 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                             b1.Property<long?>("Weekend")
                                 .HasColumnType("bigint")
                                 .HasColumnName("PriceWeekend");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ReschedulePolicy", "BananTourism.Domain.Offerings.Offering.ReschedulePolicy#ReschedulePolicy", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("FreeUntilHoursBefore")
+                                .HasColumnType("int")
+                                .HasColumnName("RescheduleFreeHoursBefore");
+
+                            b1.Property<int>("MaxReschedules")
+                                .HasColumnType("int")
+                                .HasColumnName("MaxReschedules");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Units", "BananTourism.Domain.Offerings.Offering.Units#UnitRules", b1 =>

@@ -89,6 +89,9 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                     b.Property<long>("AmountPaid")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("BalanceDue")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CancelReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -148,6 +151,9 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue("zh");
 
+                    b.Property<int>("MaxReschedules")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -186,6 +192,21 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
 
                     b.Property<int>("RefundStatus")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("RescheduleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RescheduleFreeHoursBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RescheduledFromDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RescheduledFromEndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RescheduledFromSlotId")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("SlotId")
                         .HasColumnType("TEXT");
@@ -533,6 +554,19 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                             b1.Property<long?>("Weekend")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("PriceWeekend");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ReschedulePolicy", "BananTourism.Domain.Offerings.Offering.ReschedulePolicy#ReschedulePolicy", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("FreeUntilHoursBefore")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RescheduleFreeHoursBefore");
+
+                            b1.Property<int>("MaxReschedules")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("MaxReschedules");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Units", "BananTourism.Domain.Offerings.Offering.Units#UnitRules", b1 =>

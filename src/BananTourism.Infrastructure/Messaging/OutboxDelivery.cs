@@ -58,9 +58,9 @@ internal sealed partial class OutboxDelivery(
 
         var owner = Guid.NewGuid();
         var leasedUntil = now + Lease;
-        await WriteAsync(writes, tx => tx.Outbox
+        await WriteAsync(writes, (tx, token) => tx.Outbox
             .Where(m => due.Contains(m.Id) && m.Status == MessageStatus.Pending && (m.LeasedUntil == null || m.LeasedUntil <= now))
-            .ExecuteUpdateAsync(m => m.SetProperty(x => x.LeasedUntil, leasedUntil).SetProperty(x => x.LeaseOwner, owner), ct), ct);
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.LeasedUntil, leasedUntil).SetProperty(x => x.LeaseOwner, owner), token), ct);
         return await db.Outbox.AsNoTracking().Where(m => due.Contains(m.Id) && m.LeaseOwner == owner).ToListAsync(ct);
     }
 
@@ -70,9 +70,9 @@ internal sealed partial class OutboxDelivery(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow();
         var owner = Guid.NewGuid();
-        var taken = await WriteAsync(scope.ServiceProvider.GetRequiredService<IWriteTransactions>(), tx => tx.Outbox
+        var taken = await WriteAsync(scope.ServiceProvider.GetRequiredService<IWriteTransactions>(), (tx, token) => tx.Outbox
             .Where(m => m.Id == messageId && m.Status == MessageStatus.Pending && (m.LeasedUntil == null || m.LeasedUntil <= now))
-            .ExecuteUpdateAsync(m => m.SetProperty(x => x.LeasedUntil, now + Lease).SetProperty(x => x.LeaseOwner, owner), ct), ct);
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.LeasedUntil, now + Lease).SetProperty(x => x.LeaseOwner, owner), token), ct);
         if (taken == 0)
         {
             return Success.Value; // another dispatcher has it on its way
@@ -86,16 +86,30 @@ internal sealed partial class OutboxDelivery(
 
     public (string? Subject, string? Body) Preview(OutboxMessage message) => sending.Preview(message);
 
-    /// <summary>Sends one leased message and records the outcome; false when it was not sent.</summary>
+    /// <summary>Sends one message leased under its <see cref="OutboxMessage.LeaseOwner"/> and records the outcome;
+    /// false when it was not sent. The lease is renewed first (a batch's last messages may wait in a worker's queue),
+    /// and every write after it is guarded by the owner: a message whose lease ran out and that another dispatcher
+    /// took is neither sent nor recorded here. The outcome is recorded even when the process is stopping, because
+    /// the message has gone.</summary>
     public async Task<bool> DeliverAsync(OutboxMessage message, int retries, CancellationToken ct, bool giveUpOnFailure = false)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var writes = scope.ServiceProvider.GetRequiredService<IWriteTransactions>();
+        var owner = message.LeaseOwner;
+        var renewedUntil = clock.GetUtcNow() + Lease;
+        if (await WriteAsync(writes, (tx, token) => Mine(tx, message.Id, owner)
+                .ExecuteUpdateAsync(m => m.SetProperty(x => x.LeasedUntil, renewedUntil), token), ct) == 0)
+        {
+            return false; // the lease ran out and another dispatcher has it
+        }
+
         if (await NoLongerDueAsync(db, message, ct))
         {
-            await WriteAsync(writes, tx => tx.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(m => m
-                .SetProperty(x => x.Status, MessageStatus.Skipped).SetProperty(x => x.LeasedUntil, (DateTimeOffset?)null), ct), ct);
+            await WriteAsync(writes, (tx, token) => Mine(tx, message.Id, owner).ExecuteUpdateAsync(m => m
+                .SetProperty(x => x.Status, MessageStatus.Skipped)
+                .SetProperty(x => x.Data, message.CarriesSecret ? "{}" : message.Data)
+                .SetProperty(x => x.LeasedUntil, (DateTimeOffset?)null), token), CancellationToken.None);
             return false;
         }
 
@@ -130,12 +144,12 @@ internal sealed partial class OutboxDelivery(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await FailedAsync(writes, message, tries, e, giveUpOnFailure, ct);
+            await FailedAsync(writes, message, tries, e, giveUpOnFailure);
             return false;
         }
 
         var now = clock.GetUtcNow();
-        await WriteAsync(writes, tx => tx.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(m => m
+        await WriteAsync(writes, (tx, token) => Mine(tx, message.Id, owner).ExecuteUpdateAsync(m => m
             .SetProperty(x => x.Status, MessageStatus.Sent)
             .SetProperty(x => x.SentAt, now)
             .SetProperty(x => x.Attempts, x => x.Attempts + tries)
@@ -143,18 +157,21 @@ internal sealed partial class OutboxDelivery(
             .SetProperty(x => x.Body, body)
             .SetProperty(x => x.Data, message.CarriesSecret ? "{}" : message.Data)
             .SetProperty(x => x.LastError, (string?)null)
-            .SetProperty(x => x.LeasedUntil, (DateTimeOffset?)null), ct), ct);
+            .SetProperty(x => x.LeasedUntil, (DateTimeOffset?)null), token), CancellationToken.None);
         metrics.Notification(message.Channel.ToString().ToLowerInvariant(), "sent");
         return true;
     }
 
-    /// <summary>A reminder for a booking that is no longer confirmed (cancelled, closed, moved), or a phone code that
+    /// <summary>A reminder for a booking that is no longer confirmed (cancelled, closed) or has moved to another date
+    /// (the date in its key), or a phone code that
     /// was used, replaced or has expired, is not sent.</summary>
     private async Task<bool> NoLongerDueAsync(AppDbContext db, OutboxMessage message, CancellationToken ct)
     {
         if (message.Template == BookingMessages.Reminder && message.BookingId is { } bookingId)
         {
-            return !await db.Bookings.AnyAsync(b => b.Id == bookingId && b.Status == BookingStatus.Confirmed, ct);
+            var visit = await db.Bookings.AsNoTracking().Where(b => b.Id == bookingId && b.Status == BookingStatus.Confirmed)
+                .Select(b => (DateOnly?)b.Date).SingleOrDefaultAsync(ct);
+            return visit is not { } date || BookingMessages.ReminderDateOf(message.DedupKey) != date;
         }
 
         if (message.Template == OutboxMessage.PhoneCode)
@@ -166,19 +183,20 @@ internal sealed partial class OutboxDelivery(
         return false;
     }
 
-    private async Task FailedAsync(IWriteTransactions writes, OutboxMessage message, int tries, Exception error, bool giveUp, CancellationToken ct)
+    private async Task FailedAsync(IWriteTransactions writes, OutboxMessage message, int tries, Exception error, bool giveUp)
     {
         var attempts = message.Attempts + tries;
         var gaveUp = giveUp || attempts >= options.MaxAttempts;
         var now = clock.GetUtcNow();
         var retryAt = now + Backoff(attempts);
         var text = Truncate($"{error.GetType().Name}: {error.Message}", OutboxMessage.ErrorLength);
-        await WriteAsync(writes, tx => tx.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(m => m
+        await WriteAsync(writes, (tx, token) => Mine(tx, message.Id, message.LeaseOwner).ExecuteUpdateAsync(m => m
             .SetProperty(x => x.Status, gaveUp ? MessageStatus.Failed : MessageStatus.Pending)
             .SetProperty(x => x.Attempts, attempts)
             .SetProperty(x => x.DueAt, gaveUp ? message.DueAt : retryAt)
             .SetProperty(x => x.LastError, text)
-            .SetProperty(x => x.LeasedUntil, (DateTimeOffset?)null), ct), ct);
+            .SetProperty(x => x.Data, gaveUp && message.CarriesSecret ? "{}" : message.Data)
+            .SetProperty(x => x.LeasedUntil, (DateTimeOffset?)null), token), CancellationToken.None);
         metrics.Notification(message.Channel.ToString().ToLowerInvariant(), gaveUp ? "failed" : "retrying");
         if (gaveUp)
         {
@@ -193,8 +211,12 @@ internal sealed partial class OutboxDelivery(
     /// <summary>Every outbox write goes through the process's write transactions: on SQLite its group commit, which
     /// shares one commit (and one fsync) among concurrent writers instead of letting the sending workers and the
     /// bookings queue on the database lock.</summary>
-    private static async Task<int> WriteAsync(IWriteTransactions writes, Func<IAppDbContext, Task<int>> update, CancellationToken ct) =>
-        (await writes.RunAsync<int>(async (tx, _) => await update(tx), ct)).Value;
+    private static async Task<int> WriteAsync(IWriteTransactions writes, Func<IAppDbContext, CancellationToken, Task<int>> update, CancellationToken ct) =>
+        (await writes.RunAsync<int>(async (tx, token) => await update(tx, token), ct)).Value;
+
+    /// <summary>The message, only while this claim holds it.</summary>
+    private static IQueryable<OutboxMessage> Mine(IAppDbContext tx, Guid id, Guid? owner) =>
+        tx.Outbox.Where(m => m.Id == id && m.Status == MessageStatus.Pending && m.LeaseOwner == owner);
 
     /// <summary>30 s, 1 min, 2 min, … up to an hour, each with ±25 % jitter so that many failed messages do not come
     /// back at once.</summary>

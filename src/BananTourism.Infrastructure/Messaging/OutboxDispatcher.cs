@@ -58,9 +58,24 @@ internal sealed partial class OutboxDispatcher(
         await Parallel.ForEachAsync(
             mine,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Workers), CancellationToken = ct },
-            async (message, token) => await delivery.DeliverAsync(message, retries: 2, token));
+            async (message, token) =>
+            {
+                try
+                {
+                    await delivery.DeliverAsync(message, retries: 2, token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One message's trouble (a database busy past its timeout) must not stop its batch: it stays
+                    // leased and is taken again when the lease runs out.
+                    LogMessageFailed(e, message.Id);
+                }
+            });
         return mine.Count;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} could not be handled; it is taken again after its lease")]
+    private partial void LogMessageFailed(Exception exception, Guid messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message dispatch failed; retrying on the next tick")]
     private partial void LogDispatchFailed(Exception exception);

@@ -97,7 +97,17 @@ public sealed class SmtpEmailSender(SmtpOptions options) : IAsyncDisposable
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                await socket.ConnectAsync(options.Host!, options.Port, ct);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
+                try
+                {
+                    await socket.ConnectAsync(options.Host!, options.Port, timeout.Token);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    // A failed attempt like any other (retried, counted), not the process stopping.
+                    throw new TimeoutException($"No connection to {options.Host}:{options.Port} within {options.TimeoutSeconds} s.");
+                }
             }
             catch
             {

@@ -242,22 +242,10 @@ public sealed partial class CreateBookingHandler(
                 return BookingErrors.WrongKind("slotId", "This offering is booked by time slot: give slotId, not dates.");
             }
 
-            var found = await db.Slots.AsNoTracking()
-                .Where(s => s.Id == slotId && s.OfferingId == offering.Id)
-                .Select(s => new { Slot = s, Holiday = db.Holidays.Any(h => h.Date == s.Date) })
-                .SingleOrDefaultAsync(ct);
-            if (found is null)
-            {
-                return BookingErrors.SlotNotFound;
-            }
-
-            var slot = found.Slot;
-            if (VenueTime.ToInstant(slot.Date, slot.Start) <= now)
-            {
-                return BookingErrors.AlreadyStarted;
-            }
-
-            return (slot, Pricing.ForSlot(offering.Prices, slot.Date, found.Holiday, command.Adults, command.Children));
+            var quoted = await BookingQuotes.ForSlotAsync(db, offering, slotId, command.Adults, command.Children, now, ct);
+            return quoted.IsSuccess
+                ? ((Slot?)quoted.Value.Slot, quoted.Value.Lines)
+                : Result<(Slot?, IReadOnlyList<BookingLine>)>.Failure(quoted.Errors);
         }
 
         if (command.CheckIn is not { } checkIn || command.CheckOut is not { } checkOut || command.Units is not { } units)
@@ -265,23 +253,8 @@ public sealed partial class CreateBookingHandler(
             return BookingErrors.WrongKind("checkIn", "This offering is booked by night: give checkIn, checkOut and units, not slotId.");
         }
 
-        if (offering.Units.Check(units, party) is { } misfit)
-        {
-            return misfit;
-        }
-
-        if (offering.MinNights is { } minNights && checkOut.DayNumber - checkIn.DayNumber < minNights)
-        {
-            return BookingErrors.MinNights(minNights);
-        }
-
-        if (checkIn < VenueTime.Today(now))
-        {
-            return BookingErrors.AlreadyStarted;
-        }
-
-        var holidays = (await db.Holidays.Where(h => h.Date >= checkIn && h.Date < checkOut).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
-        return ((Slot?)null, Pricing.ForStay(offering.Prices, checkIn, checkOut, units, holidays));
+        var stay = await BookingQuotes.ForStayAsync(db, offering, checkIn, checkOut, units, party, now, ct);
+        return stay.IsSuccess ? ((Slot?)null, stay.Value) : Result<(Slot?, IReadOnlyList<BookingLine>)>.Failure(stay.Errors);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Booking {BookingId} ({Reference}) created for offering {OfferingId}: {Party} people, {Total} fen, {Status}")]

@@ -27,7 +27,8 @@ public sealed record OfferingDetail(
     CancellationPolicyDto CancellationPolicy,
     PayOnArrivalDto PayOnArrival,
     PeoplePerUnitDto? PeoplePerUnit,
-    int? MaxUnitsPerBooking);
+    int? MaxUnitsPerBooking,
+    ReschedulePolicyDto ReschedulePolicy);
 
 /// <summary>The public view: unpublished offerings do not exist for tourists.</summary>
 public sealed class GetOfferingHandler(IAppDbContext db) : IQueryHandler<GetOffering, Result<OfferingDetail>>
@@ -51,6 +52,7 @@ public sealed class GetOfferingHandler(IAppDbContext db) : IQueryHandler<GetOffe
             PricesDto.From(offering.Kind, offering.Prices), offering.MinParty, offering.MaxParty, offering.MinNights,
             new CancellationPolicyDto(offering.CancellationPolicy.FreeUntilHoursBefore, offering.CancellationPolicy.RefundPercentAfter),
             PayOnArrivalDto.From(offering.PayOnArrival), PeoplePerUnitDto.From(offering),
-            offering.Kind == OfferingKind.Nightly ? offering.Units.MaxUnitsPerBooking : null);
+            offering.Kind == OfferingKind.Nightly ? offering.Units.MaxUnitsPerBooking : null,
+            ReschedulePolicyDto.From(offering.ReschedulePolicy));
     }
 }

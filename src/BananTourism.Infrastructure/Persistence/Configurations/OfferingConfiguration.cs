@@ -36,6 +36,11 @@ internal sealed class OfferingConfiguration : IEntityTypeConfiguration<Offering>
             units.Property(u => u.MaxPeople).HasColumnName("PeoplePerUnitMax");
             units.Property(u => u.MaxUnitsPerBooking).HasColumnName("MaxUnitsPerBooking");
         });
+        builder.ComplexProperty(o => o.ReschedulePolicy, policy =>
+        {
+            policy.Property(p => p.FreeUntilHoursBefore).HasColumnName("RescheduleFreeHoursBefore");
+            policy.Property(p => p.MaxReschedules).HasColumnName("MaxReschedules");
+        });
         builder.HasOne<Venue>().WithMany().HasForeignKey(o => o.VenueId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => new { o.VenueId, o.Published });
         builder.HasIndex(o => new { o.Published, o.Category, o.Name });
