@@ -1106,3 +1106,102 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202183244_MoveOffersAndBalances'
+)
+BEGIN
+    ALTER TABLE [Bookings] ADD [FirstPaymentAmount] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202183244_MoveOffersAndBalances'
+)
+BEGIN
+    EXEC('UPDATE [Bookings] SET [FirstPaymentAmount] = [AmountPaid] WHERE [PaymentIntentId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202183244_MoveOffersAndBalances'
+)
+BEGIN
+    ALTER TABLE [Bookings] ADD [MoveOfferReason] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202183244_MoveOffersAndBalances'
+)
+BEGIN
+    ALTER TABLE [Bookings] ADD [MoveOfferUntil] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202183244_MoveOffersAndBalances'
+)
+BEGIN
+    CREATE TABLE [BookingAdjustments] (
+        [Id] uniqueidentifier NOT NULL,
+        [BookingId] uniqueidentifier NOT NULL,
+        [Kind] int NOT NULL,
+        [Amount] bigint NOT NULL,
+        [Occurrence] int NOT NULL,
+        [Part] int NOT NULL,
+        [IntentId] nvarchar(255) NULL,
+        [RefundId] nvarchar(255) NULL,
+        [Status] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [SettledAt] datetimeoffset NULL,
+        CONSTRAINT [PK_BookingAdjustments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_BookingAdjustments_Bookings_BookingId] FOREIGN KEY ([BookingId]) REFERENCES [Bookings] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202183244_MoveOffersAndBalances'
+)
+BEGIN
+    CREATE INDEX [IX_Bookings_Status_MoveOfferUntil] ON [Bookings] ([Status], [MoveOfferUntil]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202183244_MoveOffersAndBalances'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_BookingAdjustments_BookingId_Kind_Occurrence_Part] ON [BookingAdjustments] ([BookingId], [Kind], [Occurrence], [Part]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202183244_MoveOffersAndBalances'
+)
+BEGIN
+    CREATE INDEX [IX_BookingAdjustments_IntentId] ON [BookingAdjustments] ([IntentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202183244_MoveOffersAndBalances'
+)
+BEGIN
+    CREATE INDEX [IX_BookingAdjustments_Status_Kind] ON [BookingAdjustments] ([Status], [Kind]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202183244_MoveOffersAndBalances'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202183244_MoveOffersAndBalances', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddSingleton<BananMetrics>();
         services.AddScoped<IdempotencyGuard>();
         services.AddScoped<Payments.PaymentSettlement>();
+        services.AddScoped<Payments.MovePayments>();
         return services;
     }
 }

@@ -324,6 +324,84 @@ public class PaymentTests(PaymentTests.ManualFactory api) : IClassFixture<Paymen
         Assert.Contains("¥58", await browser.Client.GetStringAsync($"/bookings/{id}", Ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task APaidBooking_MovedToADearerSession_PaysTheBalanceOnline_ToACheaperOne_GetsTheDifferenceBack_AndCancelledGetsItAll()
+    {
+        // Roses: 2 × ¥58 = ¥116 on a weekday, 2 × ¥68 = ¥136 on a Saturday.
+        var (tourist, booking) = await PaidBookingAsync("2026-10-20");
+        var id = Guid.Parse(booking.Get<string>("id"));
+        var first = Stripe.IntentFor(id)["id"]!.GetValue<string>();
+        Assert.Equal(11600, booking["payment"]!["amountPaid"]!.Get<long>("amount"));
+        var roses = await _anonymous.OfferingIdAsync("玫瑰采摘");
+        var saturday = await _anonymous.SlotIdAsync(roses, "2026-10-24");
+        var wednesday = await _anonymous.SlotIdAsync(roses, "2026-10-21");
+
+        var preview = await (await tourist.GetAsync($"/api/v1/bookings/{id}/reschedule-preview?slotId={saturday}", Ct)).ReadJsonAsync();
+        Assert.Equal((13600L, 2000L), (preview["newTotal"]!.Get<long>("amount"), preview["difference"]!.Get<long>("amount")));
+        var dearer = await (await tourist.PostAsJsonAsync($"/api/v1/bookings/{id}/reschedule", new { slotId = saturday }, Ct)).ReadJsonAsync();
+        Assert.Equal(2000, dearer["balanceDue"]!.Get<long>("amount"));
+        Assert.Equal(13600, dearer["total"]!.Get<long>("amount"));
+        var balance = Assert.Single(Stripe.BalanceIntentsFor(id));
+        var balanceId = balance["id"]!.GetValue<string>();
+        Assert.Equal(2000, balance["amount"]!.GetValue<long>());
+        Assert.StartsWith(balanceId, dearer["payment"]!.Get<string>("clientSecret"), StringComparison.Ordinal);
+        Assert.Contains(Stripe.Requests, r => r.Path == "/v1/payment_intents" && r.IdempotencyKey == $"booking:{id}:balance:1");
+        await api.AssertFiguresEqualTheRebuildAsync();
+
+        Stripe.Succeed(balanceId);
+        Assert.Equal(HttpStatusCode.OK, (await WebhookAsync("payment_intent.succeeded", balance)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await WebhookAsync("payment_intent.succeeded", balance)).StatusCode); // told twice, counted once
+        var settled = await GetAsync(tourist, id);
+        Assert.Null(settled["balanceDue"]);
+        Assert.Null(settled["payment"]!["clientSecret"]);
+        Assert.Equal(13600, settled["payment"]!["amountPaid"]!.Get<long>("amount"));
+        Assert.Equal("confirmed", settled.Get<string>("status"));
+        await api.AssertFiguresEqualTheRebuildAsync();
+
+        // Back to a weekday: ¥20 comes back, from the first payment.
+        var cheaper = await (await tourist.PostAsJsonAsync($"/api/v1/bookings/{id}/reschedule", new { slotId = wednesday }, Ct)).ReadJsonAsync();
+        Assert.Equal((11600L, 11600L), (cheaper["total"]!.Get<long>("amount"), cheaper["payment"]!["amountPaid"]!.Get<long>("amount")));
+        Assert.Null(cheaper["balanceDue"]);
+        var moveRefund = Assert.Single(Stripe.Refunds.Values, r => r["payment_intent"]!.GetValue<string>() == first);
+        Assert.Equal(2000, moveRefund["amount"]!.GetValue<long>());
+        Assert.Contains(Stripe.Requests, r => r.Path == "/v1/refunds" && r.IdempotencyKey == $"booking:{id}:refund:2:0");
+        Assert.Single(Stripe.BalanceIntentsFor(id)); // nothing more to pay
+        await api.AssertFiguresEqualTheRebuildAsync();
+
+        // Cancelled a month ahead: all ¥116 back, ¥96 from the first payment (all it has left) and ¥20 from the balance's.
+        var cancelled = await (await tourist.PostAsync($"/api/v1/bookings/{id}/cancel", null, Ct)).ReadJsonAsync();
+        Assert.Equal(11600, cancelled["refund"]!.Get<long>("amount"));
+        long RefundedFrom(string intent) => Stripe.Refunds.Values.Where(r => r["payment_intent"]!.GetValue<string>() == intent).Sum(r => r["amount"]!.GetValue<long>());
+        Assert.Equal((11600L, 2000L), (RefundedFrom(first), RefundedFrom(balanceId)));
+        await api.ReconcilePaymentsAsync();
+        Assert.Equal((11600L, 2000L), (RefundedFrom(first), RefundedFrom(balanceId)));
+        await api.AssertFiguresEqualTheRebuildAsync();
+    }
+
+    [Fact]
+    public async Task ABalancePaidAfterItWasNoLongerOwed_IsPaidBackWhole()
+    {
+        var (tourist, booking) = await PaidBookingAsync("2026-10-27");
+        var id = Guid.Parse(booking.Get<string>("id"));
+        var roses = await _anonymous.OfferingIdAsync("玫瑰采摘");
+        Assert.Equal(HttpStatusCode.OK, (await tourist.PostAsJsonAsync($"/api/v1/bookings/{id}/reschedule",
+            new { slotId = await _anonymous.SlotIdAsync(roses, "2026-10-31") }, Ct)).StatusCode);
+        var balance = Assert.Single(Stripe.BalanceIntentsFor(id));
+
+        // Moved back before paying: the balance's payment is cancelled; paid anyway (a race with the provider), it goes back.
+        Assert.Equal(HttpStatusCode.OK, (await tourist.PostAsJsonAsync($"/api/v1/bookings/{id}/reschedule",
+            new { slotId = await _anonymous.SlotIdAsync(roses, "2026-10-28") }, Ct)).StatusCode);
+        Assert.Contains(Stripe.Requests, r => r.Path.EndsWith("/cancel", StringComparison.Ordinal) && r.Path.Contains(balance["id"]!.GetValue<string>(), StringComparison.Ordinal));
+        balance["status"] = "requires_payment_method";
+        Stripe.Succeed(balance["id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await WebhookAsync("payment_intent.succeeded", balance)).StatusCode);
+        var back = Assert.Single(Stripe.Refunds.Values, r => r["payment_intent"]!.GetValue<string>() == balance["id"]!.GetValue<string>());
+        Assert.Equal(2000, back["amount"]!.GetValue<long>());
+        var now = await GetAsync(tourist, id);
+        Assert.Equal((11600L, 11600L), (now["total"]!.Get<long>("amount"), now["payment"]!["amountPaid"]!.Get<long>("amount")));
+        await api.AssertFiguresEqualTheRebuildAsync();
+    }
+
     private async Task<(HttpClient Tourist, JsonNode Booking)> BookOnlineAsync(string date, string method, int adults = 1, HttpClient? tourist = null, string start = "09:00")
     {
         tourist ??= await api.NewTouristAsync();

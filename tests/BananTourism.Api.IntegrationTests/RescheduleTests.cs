@@ -151,6 +151,41 @@ public class RescheduleTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(booked, figures);
     }
 
+    [Fact]
+    public async Task AStay_MovesToOverlappingNights_ItsOwnNightCountsAsFree_AndEveryNightIsCountedOnce()
+    {
+        var tourist = await api.NewTouristAsync();
+        var rooms = await _anonymous.OfferingIdAsync("果园客房");
+        var stay = await tourist.BookOkAsync(Booker.StayBooking(rooms, "2026-10-12", "2026-10-14"));
+        var id = stay.Get<string>("id");
+        var before = await NightsAsync(rooms);
+
+        var moved = await MoveAsync(tourist, id, new { checkIn = "2026-10-13", checkOut = "2026-10-15" });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        var answer = await moved.ReadJsonAsync();
+        Assert.Equal(("2026-10-13", "2026-10-15"), (answer.Get<string>("checkIn"), answer.Get<string>("checkOut")));
+        Assert.Equal(("2026-10-12", "2026-10-14"), (answer["rescheduledFrom"]!.Get<string>("checkIn"), answer["rescheduledFrom"]!.Get<string>("checkOut")));
+        var after = await NightsAsync(rooms);
+        Assert.Equal(before[new DateOnly(2026, 10, 12)] - 1, after[new DateOnly(2026, 10, 12)]);
+        Assert.Equal(before[new DateOnly(2026, 10, 13)], after[new DateOnly(2026, 10, 13)]);
+        Assert.Equal(before[new DateOnly(2026, 10, 14)] + 1, after[new DateOnly(2026, 10, 14)]);
+
+        // The night of the 15th full: moving onto it is refused, and nothing moved.
+        var rooms15 = Guid.Parse(rooms);
+        await api.WithDbAsync(db => db.Nights.Where(n => n.OfferingId == rooms15 && n.Date == new DateOnly(2026, 10, 15))
+            .ExecuteUpdateAsync(n => n.SetProperty(x => x.Reserved, x => x.Units), Ct));
+        await (await MoveAsync(tourist, id, new { checkIn = "2026-10-14", checkOut = "2026-10-16" })).AssertProblemAsync(HttpStatusCode.Conflict, "sold_out");
+        Assert.Equal(after[new DateOnly(2026, 10, 14)], (await NightsAsync(rooms))[new DateOnly(2026, 10, 14)]);
+    }
+
+    private async Task<Dictionary<DateOnly, int>> NightsAsync(string offeringId)
+    {
+        var id = Guid.Parse(offeringId);
+        return await api.WithDbAsync(db => db.Nights.AsNoTracking()
+            .Where(n => n.OfferingId == id && n.Date >= new DateOnly(2026, 10, 12) && n.Date <= new DateOnly(2026, 10, 16))
+            .ToDictionaryAsync(n => n.Date, n => n.Reserved, Ct));
+    }
+
     private static async Task<HttpResponseMessage> MoveAsync(HttpClient tourist, string id, object body, string? key = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/bookings/{id}/reschedule") { Content = JsonContent.Create(body) };

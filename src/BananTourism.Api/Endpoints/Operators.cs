@@ -21,6 +21,7 @@ using BananTourism.Application.Visits.CheckIn;
 using BananTourism.Application.Visits.ListWalkIns;
 using BananTourism.Application.Visits.RecordWalkIn;
 using BananTourism.Domain.Bookings;
+using BananTourism.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -79,8 +80,17 @@ public sealed class Operators : IEndpointGroup
         (await sender.Send(new CloseDates(id, body), ct)).ToOk();
 
     public static async Task<Results<Ok<ClosureResult>, ProblemHttpResult>> PreviewClosure(
-        Guid id, DateOnly? from, DateOnly? to, Guid? slotId, ISender sender, CancellationToken ct) =>
-        (await sender.Send(new PreviewClosure(id, from, to, slotId), ct)).ToOk();
+        Guid id, DateOnly? from, DateOnly? to, Guid? slotId, string? mode, DateOnly? moveUntil, ISender sender, CancellationToken ct)
+    {
+        // Spelled as in the body ("cancel", "offerMove"), which the query binder would take only in PascalCase.
+        if (mode is not null && (!Enum.TryParse<ClosureMode>(mode, ignoreCase: true, out _) || int.TryParse(mode, out _)))
+        {
+            return Result<ClosureResult>.Failure([Error.Validation("mode", "mode is cancel or offerMove.")]).ToOk();
+        }
+
+        var parsed = mode is null ? (ClosureMode?)null : Enum.Parse<ClosureMode>(mode, ignoreCase: true);
+        return (await sender.Send(new PreviewClosure(id, from, to, slotId, parsed, moveUntil), ct)).ToOk();
+    }
 
     public static async Task<Results<Ok<PagedList<BookingDto>>, ProblemHttpResult>> ListVenueBookings(
         Guid? venueId, DateOnly? date, EnumQuery<BookingStatus>? status, int? page, int? pageSize, ISender sender, CancellationToken ct) =>

@@ -15,10 +15,12 @@ public static class BookingCalendar
         var contact = forOperator ? $" · {b.ContactName} {b.ContactPhone}" : "";
         var description = $"{b.Reference} · {who}{code}{contact}";
         var summary = forOperator ? $"{offering} · {b.ContactName} ({b.PartySize})" : $"{offering} · {venue}";
-        return b.Kind == OfferingKind.TimeSlot
-            ? new CalendarEntry($"{b.Id}@bantourism", summary, description, venue,
-                VenueTime.ToInstant(b.Date, b.StartTime!.Value), VenueTime.ToInstant(b.Date, b.EndTime!.Value), null, null, stamp)
-            : new CalendarEntry($"{b.Id}@bantourism", summary, description + $" · {b.Units} unit(s)", venue,
-                null, null, b.Date, b.EndDate, stamp);
+        return b.Kind switch
+        {
+            OfferingKind.TimeSlot => new CalendarEntry($"{b.Id}@bantourism", summary, description, venue,
+                VenueTime.ToInstant(b.Date, b.StartTime!.Value), VenueTime.ToInstant(b.Date, b.EndTime!.Value), null, null, stamp),
+            OfferingKind.Nightly => new CalendarEntry($"{b.Id}@bantourism", summary, description + $" · {b.Units} unit(s)", venue,
+                null, null, b.Date, b.EndDate, stamp),
+        };
     }
 }

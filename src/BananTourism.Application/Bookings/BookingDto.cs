@@ -43,9 +43,16 @@ public sealed record BookingDto(
     /// <summary>Where it was before its last move, when it has been moved.</summary>
     public RescheduledFromDto? RescheduledFrom { get; init; }
 
-    /// <summary>Still to pay after a move to a dearer session of a booking paid online.</summary>
+    /// <summary>Still to pay after a move to a dearer session of a booking paid online (online, or at the gate: once
+    /// checked in, what the gate collected).</summary>
     public Money? BalanceDue { get; init; }
+
+    /// <summary>The venue closed its session and offers a move instead (闭园改期): free of the policy until the end of
+    /// <see cref="MoveOfferDto.Until"/>; not moved by then, it is cancelled and refunded in full.</summary>
+    public MoveOfferDto? MoveOffer { get; init; }
 }
+
+public sealed record MoveOfferDto(string Reason, DateOnly Until);
 
 /// <summary>The place a booking left: a session (<see cref="SlotId"/> and its <see cref="Date"/>), or nights.</summary>
 public sealed record RescheduledFromDto(Guid? SlotId, DateOnly Date, DateOnly? CheckIn, DateOnly? CheckOut);
@@ -84,7 +91,7 @@ public static class BookingViews
             .Select(l => new BookingLineDto(l.Date, l.Kind, l.Quantity, Money.Yuan(l.UnitPrice), Money.Yuan(l.Amount))).ToList(),
         b.Status == BookingStatus.Held ? b.ExpiresAt : null,
         b.Status is BookingStatus.Confirmed or BookingStatus.CheckedIn ? Codes.Format(b.VerificationCode) : null,
-        new PaymentDto(b.PaymentMethod, b.PaymentStatus, Money.Yuan(b.AmountPaid), b.Status == BookingStatus.Held && viewer == b.TouristId ? b.PaymentClientSecret : null),
+        new PaymentDto(b.PaymentMethod, b.PaymentStatus, Money.Yuan(b.AmountPaid), PaysOnline(b) && viewer == b.TouristId ? b.PaymentClientSecret : null),
         new ContactDto(b.ContactName, b.ContactPhone, b.ContactEmail),
         b.Notes,
         b.CreatedAt,
@@ -98,8 +105,12 @@ public static class BookingViews
             ? new RescheduledFromDto(b.RescheduledFromSlotId, from,
                 b.Kind == OfferingKind.Nightly ? from : null, b.Kind == OfferingKind.Nightly ? b.RescheduledFromEndDate : null)
             : null,
-        BalanceDue = b.BalanceDue > 0 ? Money.Yuan(b.BalanceDue) : null,
+        BalanceDue = b.BalanceDue > 0 && b.Status is BookingStatus.Confirmed or BookingStatus.CheckedIn ? Money.Yuan(b.BalanceDue) : null,
+        MoveOffer = b.Status == BookingStatus.Confirmed && b.MoveOfferUntil is { } until ? new MoveOfferDto(b.MoveOfferReason ?? "", until) : null,
     };
+
+    /// <summary>Whether the tourist has something to pay online now: a held booking, or a move's balance.</summary>
+    private static bool PaysOnline(Booking b) => b.Status == BookingStatus.Held || (b.Status == BookingStatus.Confirmed && b.BalanceDue > 0);
 
     /// <summary>Loads bookings with their lines and names, in the order given by <paramref name="query"/>.</summary>
     public static async Task<List<BookingDto>> ToDtosAsync(this IQueryable<Booking> query, IAppDbContext db, Guid? viewer, CancellationToken ct)

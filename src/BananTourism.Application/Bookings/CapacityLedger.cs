@@ -15,26 +15,25 @@ public static class CapacityLedger
 {
     public static async Task<Error?> TakeAsync(IAppDbContext db, Booking booking, int? dailyCap, CancellationToken ct)
     {
-        var refused = booking.Kind == OfferingKind.TimeSlot
-            ? await TakeSlotAsync(db, booking.SlotId!.Value, booking.PartySize, ct)
-            : await TakeNightsAsync(db, booking.OfferingId, booking.Date, booking.EndDate, booking.Units!.Value, ct);
+        var refused = booking.Kind switch
+        {
+            OfferingKind.TimeSlot => await TakeSlotAsync(db, booking.SlotId!.Value, booking.PartySize, ct),
+            OfferingKind.Nightly => await TakeNightsAsync(db, booking.OfferingId, booking.Date, booking.EndDate, booking.Units!.Value, ct),
+        };
         return refused ?? await TakeVenueDaysAsync(db, booking, dailyCap, ct);
     }
 
     public static async Task ReleaseAsync(IAppDbContext db, Booking booking, CancellationToken ct)
     {
         var people = booking.PartySize;
-        if (booking.Kind == OfferingKind.TimeSlot)
+        var units = booking.Units ?? 0;
+        _ = booking.Kind switch
         {
-            await db.Slots.Where(s => s.Id == booking.SlotId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved - people), ct);
-        }
-        else
-        {
-            var units = booking.Units!.Value;
-            await db.Nights.Where(n => n.OfferingId == booking.OfferingId && n.Date >= booking.Date && n.Date < booking.EndDate)
-                .ExecuteUpdateAsync(n => n.SetProperty(x => x.Reserved, x => x.Reserved - units), ct);
-        }
+            OfferingKind.TimeSlot => await db.Slots.Where(s => s.Id == booking.SlotId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved - people), ct),
+            OfferingKind.Nightly => await db.Nights.Where(n => n.OfferingId == booking.OfferingId && n.Date >= booking.Date && n.Date < booking.EndDate)
+                .ExecuteUpdateAsync(n => n.SetProperty(x => x.Reserved, x => x.Reserved - units), ct),
+        };
 
         await db.VenueDays.Where(d => d.VenueId == booking.VenueId && d.Date >= booking.Date && d.Date < booking.EndDate)
             .ExecuteUpdateAsync(d => d.SetProperty(x => x.Reserved, x => x.Reserved - people), ct);

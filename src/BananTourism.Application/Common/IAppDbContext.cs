@@ -41,6 +41,8 @@ public interface IAppDbContext
 
     DbSet<Booking> Bookings { get; }
 
+    DbSet<BookingAdjustment> BookingAdjustments { get; }
+
     /// <summary>Messages to people, queued in the transaction of the change that causes them.</summary>
     DbSet<BananTourism.Domain.Notifications.OutboxMessage> Outbox { get; }
 

@@ -31,6 +31,7 @@ public static class BookingMessages
     public const string Reminder = "reminder";
     public const string RefundSucceeded = "refundSucceeded";
     public const string Rescheduled = "bookingRescheduled";
+    public const string ClosureMoveOffered = "closureMoveOffered";
 
     /// <summary>Reminders go out at 18:00 the day before the visit, in the venue's time.</summary>
     public static readonly TimeOnly ReminderTime = new(18, 0);
@@ -97,7 +98,8 @@ public static class BookingMessages
             Total = Yuan(booking.Total),
             Refund = refund is { } r ? Yuan(r) : null,
             CancelledBy = cancelledBy?.ToString().ToLowerInvariant(),
-            Reason = reason,
+            Reason = reason ?? booking.MoveOfferReason,
+            Until = booking.MoveOfferUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Link = $"/bookings/{booking.Id}",
             OperatorLink = $"/operator/venues/{booking.VenueId}/bookings?date={booking.Date:yyyy-MM-dd}",
         };
@@ -188,6 +190,7 @@ public sealed class MessageData
     public string? Refund { get; init; }
     public string? CancelledBy { get; init; }
     public string? Reason { get; init; }
+    public string? Until { get; init; }
     public string? Link { get; init; }
     public string? OperatorLink { get; init; }
 }

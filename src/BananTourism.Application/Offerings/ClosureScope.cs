@@ -1,12 +1,29 @@
 using BananTourism.Application.Common;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Offerings;
+using Microsoft.EntityFrameworkCore;
 
 namespace BananTourism.Application.Offerings;
 
 /// <summary>What a closure of an offering over [From, To] (or of one slot) touches.</summary>
 public sealed record ClosureScope(Guid OfferingId, OfferingKind Kind, DateOnly From, DateOnly To, Guid? SlotId)
 {
+    /// <summary>Closes what is open in the scope (slots or nights), with the reason tourists see: how many of each.</summary>
+    public async Task<(int Slots, int Nights)> CloseAsync(IAppDbContext tx, string reason, CancellationToken ct) => Kind switch
+    {
+        OfferingKind.TimeSlot => (await Slots(tx).Where(x => !x.Closed)
+            .ExecuteUpdateAsync(x => x.SetProperty(p => p.Closed, true).SetProperty(p => p.ClosedReason, reason), ct), 0),
+        OfferingKind.Nightly => (0, await Nights(tx).Where(x => !x.Closed)
+            .ExecuteUpdateAsync(x => x.SetProperty(p => p.Closed, true).SetProperty(p => p.ClosedReason, reason), ct)),
+    };
+
+    /// <summary>How many slots or nights in the scope are still open.</summary>
+    public async Task<(int Slots, int Nights)> OpenAsync(IAppDbContext db, CancellationToken ct) => Kind switch
+    {
+        OfferingKind.TimeSlot => (await Slots(db).CountAsync(x => !x.Closed, ct), 0),
+        OfferingKind.Nightly => (0, await Nights(db).CountAsync(x => !x.Closed, ct)),
+    };
+
     public IQueryable<Slot> Slots(IAppDbContext db) =>
         db.Slots.Where(s => s.OfferingId == OfferingId && s.Date >= From && s.Date <= To && (SlotId == null || s.Id == SlotId));
 
@@ -19,17 +36,34 @@ public sealed record ClosureScope(Guid OfferingId, OfferingKind Kind, DateOnly F
     {
         var active = db.Bookings.Where(b => b.OfferingId == OfferingId
                                             && (b.Status == BookingStatus.Held || b.Status == BookingStatus.Confirmed));
-        if (Kind == OfferingKind.TimeSlot)
-        {
-            var slots = Slots(db).Select(s => s.Id);
-            return active.Where(b => b.SlotId != null && slots.Contains(b.SlotId.Value));
-        }
-
         var (from, to) = (From, To);
-        return active.Where(b => b.Date <= to && b.EndDate > from);
+        return Kind switch
+        {
+            OfferingKind.TimeSlot => active.Where(b => b.SlotId != null && Slots(db).Select(s => s.Id).Contains(b.SlotId.Value)),
+            OfferingKind.Nightly => active.Where(b => b.Date <= to && b.EndDate > from),
+        };
     }
 }
 
-public sealed record ClosureBody(DateOnly? From, DateOnly? To, Guid? SlotId, string Reason);
+/// <param name="Mode">What happens to the bookings it touches: cancelled and refunded (the default), or kept with a
+/// move offered until <paramref name="MoveUntil"/> (default: 30 days from today, and never before the last closed day).</param>
+public sealed record ClosureBody(DateOnly? From, DateOnly? To, Guid? SlotId, string Reason, ClosureMode? Mode = null, DateOnly? MoveUntil = null);
 
-public sealed record ClosureResult(int ClosedSlots, int ClosedNights, int CancelledBookings, BananTourism.Domain.Common.Money Refunded);
+public enum ClosureMode
+{
+    /// <summary>Every held or confirmed booking it touches is cancelled and refunded in full.</summary>
+    Cancel,
+
+    /// <summary>Confirmed bookings stay, with an offer to move free of the policy until a date (闭园改期); unpaid
+    /// holds are released, as there is nothing to move yet.</summary>
+    OfferMove,
+}
+
+public sealed record ClosureResult(int ClosedSlots, int ClosedNights, int CancelledBookings, BananTourism.Domain.Common.Money Refunded)
+{
+    /// <summary>Bookings kept with an offer to move (mode <see cref="ClosureMode.OfferMove"/>).</summary>
+    public int MovesOffered { get; init; }
+
+    /// <summary>The last day a move is offered, when any was.</summary>
+    public DateOnly? MoveUntil { get; init; }
+}

@@ -45,6 +45,16 @@ public static class ClosureRules
 {
     public const int MaxDays = 366;
 
+    /// <summary>How long a move is offered when the operator does not say.</summary>
+    public const int DefaultMoveDays = 30;
+
+    /// <summary>30 days from today, and never before the last closed day.</summary>
+    public static DateOnly DefaultMoveUntil(DateOnly lastClosedDay, DateTimeOffset now)
+    {
+        var later = VenueTime.Today(now).AddDays(DefaultMoveDays);
+        return later > lastClosedDay ? later : lastClosedDay;
+    }
+
     /// <summary>Either a slot, or a range of at most a year.</summary>
     public static void Dates<T>(AbstractValidator<T> v, Expression<Func<T, DateOnly?>> from, Expression<Func<T, DateOnly?>> to, Func<T, Guid?> slotId)
     {

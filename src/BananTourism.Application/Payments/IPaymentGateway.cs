@@ -12,6 +12,9 @@ public interface IPaymentGateway
 
     Task<Result<PaymentIntentInfo>> CreateIntentAsync(Booking booking, CancellationToken ct);
 
+    /// <summary>A second payment for a booking: the balance a move to a dearer session left due.</summary>
+    Task<Result<PaymentIntentInfo>> CreateBalanceIntentAsync(Booking booking, long amount, string idempotencyKey, CancellationToken ct);
+
     Task<Result<PaymentIntentInfo>> GetIntentAsync(string intentId, CancellationToken ct);
 
     Task<Result<PaymentIntentInfo>> CancelIntentAsync(string intentId, string idempotencyKey, CancellationToken ct);
@@ -31,7 +34,11 @@ public enum IntentState
     Canceled,
 }
 
-public sealed record PaymentIntentInfo(string Id, IntentState State, long Amount, long AmountReceived, string? ClientSecret, Guid? BookingId);
+public sealed record PaymentIntentInfo(string Id, IntentState State, long Amount, long AmountReceived, string? ClientSecret, Guid? BookingId)
+{
+    /// <summary>The balance of a move (a booking's second payment), not its first payment.</summary>
+    public bool IsBalance { get; init; }
+}
 
 public sealed record RefundInfo(string Id, RefundStatus Status);
 

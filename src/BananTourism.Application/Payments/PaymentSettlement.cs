@@ -15,7 +15,7 @@ namespace BananTourism.Application.Payments;
 /// transition; every provider call has an idempotency key from the booking, so running any of this twice, or
 /// in two processes, charges and refunds once.</summary>
 public sealed partial class PaymentSettlement(
-    IAppDbContext db, IPaymentGateway gateway, IWriteTransactions writes, TimeProvider clock, ILogger<PaymentSettlement> logger)
+    IAppDbContext db, IPaymentGateway gateway, IWriteTransactions writes, MovePayments moves, TimeProvider clock, ILogger<PaymentSettlement> logger)
 {
     public const string LateAndSoldOut = "Payment arrived after the hold expired and the places were gone; it is refunded in full.";
     public const string PaidAfterCancel = "Payment arrived after the booking was cancelled; it is refunded in full.";
@@ -52,6 +52,11 @@ public sealed partial class PaymentSettlement(
     /// ends the hold. Returns false when the event had been processed already.</summary>
     public async Task<bool> ApplyAsync(PaymentIntentInfo intent, PaymentEvent? trigger, bool failureReported, CancellationToken ct)
     {
+        if (intent.IsBalance)
+        {
+            return await moves.ApplyBalanceAsync(intent, trigger, ct);
+        }
+
         var now = clock.GetUtcNow();
         Guid? refundFor = null;
         var placesGone = false;
@@ -97,16 +102,29 @@ public sealed partial class PaymentSettlement(
         return applied.IsSuccess;
     }
 
-    /// <summary>Asks the provider to pay back a booking's recorded refund, once.</summary>
+    /// <summary>Asks the provider to pay back a booking's recorded refund, once. Where balances of moves were paid
+    /// online, the refund is split: the first payment gives back what it can, each balance's payment the rest.</summary>
     public async Task RefundAsync(Guid bookingId, CancellationToken ct)
     {
         var booking = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == bookingId, ct);
+        await moves.VoidBalancesAsync(bookingId, ct);
         if (booking.RefundStatus != RefundStatus.Pending || booking.RefundAmount <= 0 || booking.PaymentIntentId is null || booking.RefundId is not null)
         {
             return;
         }
 
-        var refund = await gateway.RefundAsync(booking.PaymentIntentId, booking.RefundAmount, $"booking:{booking.Id}:refund", ct);
+        var fromFirst = await FromFirstPaymentAsync(booking, ct);
+        if (fromFirst < booking.RefundAmount)
+        {
+            await moves.PayBackAsync(bookingId, ct);
+        }
+
+        if (fromFirst == 0)
+        {
+            return;
+        }
+
+        var refund = await gateway.RefundAsync(booking.PaymentIntentId, fromFirst, $"booking:{booking.Id}:refund", ct);
         if (!refund.IsSuccess)
         {
             return; // stays pending; reconciliation asks again with the same key
@@ -129,6 +147,39 @@ public sealed partial class PaymentSettlement(
         LogRefunded(bookingId, booking.RefundAmount, status);
     }
 
+    /// <summary>How much of a cancellation's refund the first payment gives back; what it cannot (balances of moves
+    /// paid online) is written, once, as refund parts of their own payments.</summary>
+    private async Task<long> FromFirstPaymentAsync(Booking booking, CancellationToken ct)
+    {
+        Task<long> FromOthersAsync() => db.BookingAdjustments.AsNoTracking()
+            .Where(a => a.BookingId == booking.Id && a.Kind == AdjustmentKind.Refund && a.Occurrence == 0).SumAsync(a => a.Amount, ct);
+        if (await FromOthersAsync() is > 0 and var written)
+        {
+            return booking.RefundAmount - written;
+        }
+
+        var charges = await MovePayments.ChargesAsync(db, booking, ct);
+        if (charges.Count <= 1)
+        {
+            return booking.RefundAmount;
+        }
+
+        var others = RefundAllocation.Split(booking.RefundAmount, charges).Where(p => p.IntentId != booking.PaymentIntentId).ToList();
+        var now = clock.GetUtcNow();
+        await writes.RunAsync(async (tx, token) =>
+        {
+            // Written once: a second process doing the same finds them (or meets the unique index, and runs again).
+            if (!await tx.BookingAdjustments.AnyAsync(a => a.BookingId == booking.Id && a.Kind == AdjustmentKind.Refund && a.Occurrence == 0, token))
+            {
+                tx.BookingAdjustments.AddRange(others.Select((p, i) => BookingAdjustment.Refund(booking.Id, p.Amount, 0, i, p.IntentId, now)));
+                await tx.SaveChangesAsync(token);
+            }
+
+            return Result<int>.Success(0);
+        }, ct);
+        return booking.RefundAmount - await FromOthersAsync();
+    }
+
     /// <summary>Cancels an unpaid payment at the provider so the tourist cannot pay for a hold that is gone.</summary>
     public async Task CancelIntentAsync(Booking booking, CancellationToken ct)
     {
@@ -149,7 +200,8 @@ public sealed partial class PaymentSettlement(
         {
             var paid = intent.AmountReceived > 0 ? intent.AmountReceived : intent.Amount;
             void Paid(UpdateSettersBuilder<Booking> b) => b
-                .SetProperty(x => x.PaymentStatus, PaymentStatus.Paid).SetProperty(x => x.AmountPaid, paid).SetProperty(x => x.PaymentIntentId, intent.Id);
+                .SetProperty(x => x.PaymentStatus, PaymentStatus.Paid).SetProperty(x => x.AmountPaid, paid)
+                .SetProperty(x => x.FirstPaymentAmount, paid).SetProperty(x => x.PaymentIntentId, intent.Id);
             switch (booking.Status)
             {
                 case BookingStatus.Held:
@@ -210,6 +262,7 @@ public sealed partial class PaymentSettlement(
                 .SetProperty(x => x.CancelledAt, booking.CancelledAt ?? now)
                 .SetProperty(x => x.CancelReason, reason)
                 .SetProperty(x => x.AmountPaid, paid)
+                .SetProperty(x => x.FirstPaymentAmount, paid)
                 .SetProperty(x => x.PaymentIntentId, intentId)
                 .SetProperty(x => x.RefundAmount, paid)
                 .SetProperty(x => x.RefundStatus, RefundStatus.Pending)

@@ -60,8 +60,12 @@ public sealed class Booking
 
     public PaymentStatus PaymentStatus { get; private set; }
 
-    /// <summary>Fen actually received online; what a refund is computed from.</summary>
+    /// <summary>Fen actually received online (less what moves gave back, plus balances paid online); what a refund is
+    /// computed from.</summary>
     public long AmountPaid { get; private set; }
+
+    /// <summary>Fen received by the first payment (<see cref="PaymentIntentId"/>): the most that payment can give back.</summary>
+    public long FirstPaymentAmount { get; private set; }
 
     public DateTimeOffset? ExpiresAt { get; private set; }
 
@@ -85,6 +89,14 @@ public sealed class Booking
     public DateOnly? RescheduledFromDate { get; private set; }
 
     public DateOnly? RescheduledFromEndDate { get; private set; }
+
+    /// <summary>Why the venue closed its session or nights and offered a move instead of cancelling (闭园改期), while the
+    /// offer stands; see <see cref="MoveOfferUntil"/>.</summary>
+    public string? MoveOfferReason { get; private set; }
+
+    /// <summary>The last day (venue time) its tourist may move it free of the reschedule policy; not moved by the end
+    /// of that day, it is cancelled and refunded in full.</summary>
+    public DateOnly? MoveOfferUntil { get; private set; }
 
     /// <summary>Fen still to pay for a move to a dearer session of a booking paid online: at the gate, or online.</summary>
     public long BalanceDue { get; private set; }
@@ -213,6 +225,11 @@ public sealed class Booking
             return BookingErrors.NotReschedulable("Only a confirmed booking can be moved.");
         }
 
+        if (HasMoveOfferAt(now))
+        {
+            return null; // the venue closed it: one move, free of the policy's deadline and count
+        }
+
         if (RescheduleCount >= MaxReschedules)
         {
             return BookingErrors.NotReschedulable($"It has been moved {RescheduleCount} times already, the most this offering allows.");
@@ -223,49 +240,73 @@ public sealed class Booking
             : BookingErrors.NotReschedulable($"Bookings can be moved until {RescheduleFreeHoursBefore} hours before they start.");
     }
 
+    /// <summary>Whether the venue's offer to move it (after closing its session) stands at <paramref name="now"/>: until
+    /// the end of <see cref="MoveOfferUntil"/> in the venue's time.</summary>
+    public bool HasMoveOfferAt(DateTimeOffset now) =>
+        Status == BookingStatus.Confirmed && MoveOfferUntil is { } until && VenueTime.Today(now) <= until;
+
+    /// <summary>Whether an offer to move it has run out unused at <paramref name="now"/>: then it is cancelled and refunded in full.</summary>
+    public bool MoveOfferEndedAt(DateTimeOffset now) =>
+        Status == BookingStatus.Confirmed && MoveOfferUntil is { } until && VenueTime.Today(now) > until;
+
     /// <summary>Moves it to <paramref name="slot"/> (a time-slot booking), re-priced: the code, the party and the
-    /// payment stay; a dearer session of a booking paid online leaves the difference due.</summary>
-    public void MoveToSlot(Slot slot, IReadOnlyList<BookingLine> lines)
+    /// payment stay. Returns the fen to give back (a cheaper session of a booking paid online); a dearer one leaves
+    /// the difference as <see cref="BalanceDue"/>.</summary>
+    public long MoveToSlot(Slot slot, IReadOnlyList<BookingLine> lines, DateTimeOffset now)
     {
-        Remember();
+        Remember(now);
         SlotId = slot.Id;
         Date = slot.Date;
         EndDate = slot.Date.AddDays(1);
         StartTime = slot.Start;
         EndTime = slot.End;
         StartsAt = VenueTime.ToInstant(slot.Date, slot.Start);
-        Reprice(lines);
+        return Reprice(lines);
     }
 
-    /// <summary>Moves a stay to other nights, the same units and party, re-priced.</summary>
-    public void MoveToNights(DateOnly checkIn, DateOnly checkOut, IReadOnlyList<BookingLine> lines)
+    /// <summary>Moves a stay to other nights, the same units and party, re-priced (as <see cref="MoveToSlot"/>).</summary>
+    public long MoveToNights(DateOnly checkIn, DateOnly checkOut, IReadOnlyList<BookingLine> lines, DateTimeOffset now)
     {
-        Remember();
+        Remember(now);
         Date = checkIn;
         EndDate = checkOut;
         StartsAt = VenueTime.ToInstant(checkIn, CheckInTime);
-        Reprice(lines);
+        return Reprice(lines);
     }
 
-    private void Remember()
+    private void Remember(DateTimeOffset now)
     {
+        if (HasMoveOfferAt(now))
+        {
+            // The venue's move is free: it does not use up one of the tourist's own.
+            MaxReschedules++;
+        }
+
+        MoveOfferReason = null;
+        MoveOfferUntil = null;
         RescheduledFromSlotId = SlotId;
         RescheduledFromDate = Date;
         RescheduledFromEndDate = EndDate;
         RescheduleCount++;
     }
 
-    private void Reprice(IReadOnlyList<BookingLine> lines)
+    /// <summary>The new price. Paid online: what was paid beyond it comes back (the returned fen), what it lacks is
+    /// due (and any payment page opened for an earlier balance is void). On arrival: the gate takes the new price.</summary>
+    private long Reprice(IReadOnlyList<BookingLine> lines)
     {
-        var difference = RescheduleDifference(lines.Sum(l => l.Amount));
-        if (IsOnlinePayment && difference > 0)
-        {
-            BalanceDue += difference;
-        }
-
-        Total += difference;
+        Total = lines.Sum(l => l.Amount);
         _lines.Clear();
         _lines.AddRange(lines);
+        if (!IsOnlinePayment)
+        {
+            return 0;
+        }
+
+        var refund = Math.Max(0, AmountPaid - Total);
+        AmountPaid -= refund;
+        BalanceDue = Total - AmountPaid;
+        PaymentClientSecret = null;
+        return refund;
     }
 
     /// <summary>What moving to a place costing <paramref name="newTotal"/> means for the money: positive, to pay;
@@ -276,7 +317,9 @@ public sealed class Booking
     /// cancelled (its status, or the visit has begun).</summary>
     public CancellationTerms? CancellationAt(DateTimeOffset now)
     {
-        if (!BookingTransition.Cancel.Allows(Status) || RefundIfCancelledAt(now) is not { } refund)
+        // Closed by the venue with a move offered: the tourist may still decline it and get everything back.
+        var refundDue = HasMoveOfferAt(now) ? AmountPaid : RefundIfCancelledAt(now);
+        if (!BookingTransition.Cancel.Allows(Status) || refundDue is not { } refund)
         {
             return null;
         }

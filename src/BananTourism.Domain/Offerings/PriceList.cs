@@ -57,9 +57,12 @@ public static class DayTypes
             return DayType.Holiday;
         }
 
-        var weekend = kind == OfferingKind.Nightly
-            ? date.DayOfWeek is DayOfWeek.Friday or DayOfWeek.Saturday
-            : date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+        // A night is a weekend night when the next day is free (Friday and Saturday nights); a day out, on the day itself.
+        var weekend = kind switch
+        {
+            OfferingKind.Nightly => date.DayOfWeek is DayOfWeek.Friday or DayOfWeek.Saturday,
+            OfferingKind.TimeSlot => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday,
+        };
         return weekend ? DayType.Weekend : DayType.Weekday;
     }
 }

@@ -10,7 +10,9 @@ public static class CheckInRules
     /// up to this many beyond the booking (and records the real number), more needs a new booking.</summary>
     public const int ExtraAllowance = 2;
 
-    public static Error? Check(Booking booking, int headcount, DateOnly today)
+    /// <param name="placeClosed">Its session (or a night of its stay) was closed by the venue: nobody is let in on it;
+    /// the tourist moves it or is refunded.</param>
+    public static Error? Check(Booking booking, int headcount, DateOnly today, bool placeClosed = false)
     {
         if (booking.Status == BookingStatus.CheckedIn)
         {
@@ -27,10 +29,19 @@ public static class CheckInRules
             return VisitErrors.NotCheckable($"The booking is for {booking.Date:yyyy-MM-dd}, not today ({today:yyyy-MM-dd}).");
         }
 
+        if (placeClosed)
+        {
+            return VisitErrors.NotCheckable("The venue closed this session; the tourist can move the booking or is refunded.");
+        }
+
         return headcount > booking.PartySize + ExtraAllowance
             ? VisitErrors.HeadcountTooHigh(booking.PartySize)
             : null;
     }
+
+    /// <summary>What the gate collects: the whole price of a booking paid on arrival, or what a move to a dearer session
+    /// left to pay on one paid online.</summary>
+    public static long ToCollect(Booking booking) => booking.IsOnlinePayment ? booking.BalanceDue : booking.Total;
 
     /// <summary>A no-show can be marked once the session has ended, or a stay's check-in day is over.</summary>
     public static DateTimeOffset NoShowFrom(Booking booking) =>

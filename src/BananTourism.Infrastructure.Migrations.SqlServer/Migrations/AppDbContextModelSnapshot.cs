@@ -142,6 +142,9 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<long>("FirstPaymentAmount")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("FreeCancelHoursBefore")
                         .HasColumnType("int");
 
@@ -158,6 +161,13 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
 
                     b.Property<int>("MaxReschedules")
                         .HasColumnType("int");
+
+                    b.Property<string>("MoveOfferReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("MoveOfferUntil")
+                        .HasColumnType("date");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(500)
@@ -258,6 +268,8 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Status", "ExpiresAt");
 
+                    b.HasIndex("Status", "MoveOfferUntil");
+
                     b.HasIndex("TouristId", "CreatedAt");
 
                     b.HasIndex("TouristId", "Status");
@@ -265,6 +277,55 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                     b.HasIndex("VenueId", "Date", "Status");
 
                     b.ToTable("Bookings");
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Bookings.BookingAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("IntentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RefundId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IntentId");
+
+                    b.HasIndex("Status", "Kind");
+
+                    b.HasIndex("BookingId", "Kind", "Occurrence", "Part")
+                        .IsUnique();
+
+                    b.ToTable("BookingAdjustments");
                 });
 
             modelBuilder.Entity("BananTourism.Domain.Bookings.TouristDay", b =>
@@ -1032,6 +1093,15 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Bookings.BookingAdjustment", b =>
+                {
+                    b.HasOne("BananTourism.Domain.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BananTourism.Domain.Bookings.TouristDay", b =>

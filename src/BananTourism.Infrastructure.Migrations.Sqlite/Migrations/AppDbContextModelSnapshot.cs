@@ -137,6 +137,9 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("FirstPaymentAmount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FreeCancelHoursBefore")
                         .HasColumnType("INTEGER");
 
@@ -153,6 +156,13 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
 
                     b.Property<int>("MaxReschedules")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("MoveOfferReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MoveOfferUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(500)
@@ -253,6 +263,8 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "ExpiresAt");
 
+                    b.HasIndex("Status", "MoveOfferUntil");
+
                     b.HasIndex("TouristId", "CreatedAt");
 
                     b.HasIndex("TouristId", "Status");
@@ -260,6 +272,55 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                     b.HasIndex("VenueId", "Date", "Status");
 
                     b.ToTable("Bookings");
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Bookings.BookingAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IntentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefundId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SettledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IntentId");
+
+                    b.HasIndex("Status", "Kind");
+
+                    b.HasIndex("BookingId", "Kind", "Occurrence", "Part")
+                        .IsUnique();
+
+                    b.ToTable("BookingAdjustments");
                 });
 
             modelBuilder.Entity("BananTourism.Domain.Bookings.TouristDay", b =>
@@ -1024,6 +1085,15 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Bookings.BookingAdjustment", b =>
+                {
+                    b.HasOne("BananTourism.Domain.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BananTourism.Domain.Bookings.TouristDay", b =>

@@ -1,5 +1,6 @@
 using BananTourism.Application.Bookings;
 using BananTourism.Application.Bookings.ExpireHolds;
+using BananTourism.Application.Bookings.ExpireMoveOffers;
 using BananTourism.Application.Common;
 using BananTourism.Application.Common.Idempotency;
 using BananTourism.Infrastructure.Persistence;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Logging;
 
 namespace BananTourism.Infrastructure.Background;
 
-/// <summary>Every few seconds, expires overdue holds; about hourly, forgets idempotency keys past retention.
+/// <summary>Every few seconds, expires overdue holds and cancels bookings whose offer to move ran out; about hourly, forgets idempotency keys past retention.
 /// The sweep runs in every replica, so capacity comes back quickly wherever one is alive: each expiry is a
 /// guarded transition, so racing sweeps release it exactly once. The clean-up takes a lease, so one replica does
 /// it per hour.</summary>
@@ -52,6 +53,11 @@ internal sealed partial class HoldExpiryService(
         while ((await sender.Send(batch, ct)).Value == batch.BatchSize)
         {
             // A full batch: more may be due.
+        }
+
+        var offers = new ExpireMoveOffers();
+        while ((await sender.Send(offers, ct)).Value == offers.BatchSize)
+        {
         }
     }
 

@@ -32,28 +32,43 @@ internal sealed partial class StripeGateway : IPaymentGateway
 
     public bool Enabled => _client is not null;
 
-    public Task<Result<PaymentIntentInfo>> CreateIntentAsync(Booking booking, CancellationToken ct) => CallAsync(async () =>
-    {
-        var create = new PaymentIntentCreateOptions
-        {
-            Amount = booking.Total,
-            Currency = "cny",
-            AllowedPaymentMethodTypes = [MethodType(booking.PaymentMethod)],
-            Description = $"BananTourism {booking.Reference}",
-            Metadata = new Dictionary<string, string> { ["booking_id"] = booking.Id.ToString(), ["reference"] = booking.Reference },
-        };
-        if (booking.PaymentMethod == PaymentMethod.WechatPay)
-        {
-            create.PaymentMethodOptions = new PaymentIntentPaymentMethodOptionsOptions
-            {
-                WechatPay = new PaymentIntentPaymentMethodOptionsWechatPayOptions { Client = "web" },
-            };
-        }
+    public Task<Result<PaymentIntentInfo>> CreateIntentAsync(Booking booking, CancellationToken ct) =>
+        CreateAsync(booking, booking.Total, null, $"booking:{booking.Id}:create", ct);
 
-        var intent = await new PaymentIntentService(_client).CreateAsync(
-            create, new RequestOptions { IdempotencyKey = $"booking:{booking.Id}:create" }, ct);
-        return Map(intent);
-    });
+    public Task<Result<PaymentIntentInfo>> CreateBalanceIntentAsync(Booking booking, long amount, string idempotencyKey, CancellationToken ct) =>
+        CreateAsync(booking, amount, BalancePurpose, idempotencyKey, ct);
+
+    private Task<Result<PaymentIntentInfo>> CreateAsync(Booking booking, long amount, string? purpose, string idempotencyKey, CancellationToken ct) =>
+        CallAsync(async () =>
+        {
+            var metadata = new Dictionary<string, string> { ["booking_id"] = booking.Id.ToString(), ["reference"] = booking.Reference };
+            if (purpose is not null)
+            {
+                metadata["purpose"] = purpose;
+            }
+
+            var create = new PaymentIntentCreateOptions
+            {
+                Amount = amount,
+                Currency = "cny",
+                AllowedPaymentMethodTypes = [MethodType(booking.PaymentMethod)],
+                Description = purpose is null ? $"BananTourism {booking.Reference}" : $"BananTourism {booking.Reference} (改期差价 balance)",
+                Metadata = metadata,
+            };
+            if (booking.PaymentMethod == PaymentMethod.WechatPay)
+            {
+                create.PaymentMethodOptions = new PaymentIntentPaymentMethodOptionsOptions
+                {
+                    WechatPay = new PaymentIntentPaymentMethodOptionsWechatPayOptions { Client = "web" },
+                };
+            }
+
+            var intent = await new PaymentIntentService(_client).CreateAsync(create, new RequestOptions { IdempotencyKey = idempotencyKey }, ct);
+            return Map(intent);
+        });
+
+    /// <summary>Marks a PaymentIntent as a move's balance rather than a booking's first payment.</summary>
+    private const string BalancePurpose = "balance";
 
     public Task<Result<PaymentIntentInfo>> GetIntentAsync(string intentId, CancellationToken ct) => CallAsync(async () =>
         Map(await new PaymentIntentService(_client).GetAsync(intentId, cancellationToken: ct)));
@@ -137,7 +152,10 @@ internal sealed partial class StripeGateway : IPaymentGateway
         intent.Amount,
         intent.AmountReceived,
         intent.ClientSecret,
-        intent.Metadata is not null && intent.Metadata.TryGetValue("booking_id", out var id) && Guid.TryParse(id, out var bookingId) ? bookingId : null);
+        intent.Metadata is not null && intent.Metadata.TryGetValue("booking_id", out var id) && Guid.TryParse(id, out var bookingId) ? bookingId : null)
+    {
+        IsBalance = intent.Metadata is not null && intent.Metadata.TryGetValue("purpose", out var purpose) && purpose == BalancePurpose,
+    };
 
     private static RefundStatus RefundStatusOf(string? status) => status switch
     {

@@ -37,6 +37,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<Booking> Bookings => Set<Booking>();
 
+    public DbSet<BookingAdjustment> BookingAdjustments => Set<BookingAdjustment>();
+
     public DbSet<TouristDay> TouristDays => Set<TouristDay>();
 
     public DbSet<PhoneCode> PhoneCodes => Set<PhoneCode>();

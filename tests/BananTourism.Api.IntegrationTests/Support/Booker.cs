@@ -135,4 +135,33 @@ public static class Booker
         var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new Application.Bookings.ExpireHolds.ExpireHolds(), Ct);
         return result.Value;
     }
+
+    public static async Task<int> ExpireMoveOffersAsync(this ApiFactory api)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new Application.Bookings.ExpireMoveOffers.ExpireMoveOffers(), Ct);
+        return result.Value;
+    }
+
+    /// <summary>The tourist pays the booking's PaymentIntent at the loopback Stripe, and Stripe says so by webhook.</summary>
+    public static async Task PayAsync(this ApiFactory api, Guid bookingId)
+    {
+        var intent = api.Stripe!.Succeed(api.Stripe.IntentFor(bookingId)["id"]!.GetValue<string>());
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await api.StripeEventAsync("payment_intent.succeeded", intent)).StatusCode);
+    }
+
+    /// <summary>The report rebuild finds the figures kept in the booking transactions exactly right.</summary>
+    public static async Task AssertFiguresEqualTheRebuildAsync(this ApiFactory api)
+    {
+        var admin = await api.SignInAsync("admin@banan.local");
+        var rebuild = await (await admin.PostAsync("/api/v1/admin/reports/rebuild", null, Ct)).ReadJsonAsync();
+        Assert.False(rebuild.Get<bool>("changed"), "the kept daily figures differ from what the bookings say: " + rebuild.ToJsonString());
+    }
+
+    /// <summary>Reads any booking, as an admin sees it.</summary>
+    public static async Task<JsonNode> ReadBookingAsync(this ApiFactory api, Guid id)
+    {
+        var admin = await api.SignInAsync("admin@banan.local");
+        return await (await admin.GetAsync($"/api/v1/bookings/{id}", Ct)).ReadJsonAsync();
+    }
 }

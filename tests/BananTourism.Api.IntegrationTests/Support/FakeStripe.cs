@@ -24,6 +24,7 @@ public sealed class FakeStripe : IAsyncDisposable
     private readonly ConcurrentDictionary<string, JsonObject> _refunds = new();
     private readonly ConcurrentDictionary<string, string> _idempotent = new();
     private int _failNext;
+    private long _created;
     private int _hangNext;
 
     private FakeStripe(WebApplication app) => _app = app;
@@ -53,8 +54,14 @@ public sealed class FakeStripe : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>The booking's first payment.</summary>
     public JsonObject IntentFor(Guid bookingId) =>
-        _intents.Values.Single(i => i["metadata"]?["booking_id"]?.GetValue<string>() == bookingId.ToString());
+        _intents.Values.Single(i => i["metadata"]?["booking_id"]?.GetValue<string>() == bookingId.ToString() && i["metadata"]?["purpose"] is null);
+
+    /// <summary>The payments opened for balances of the booking's moves, oldest first.</summary>
+    public IReadOnlyList<JsonObject> BalanceIntentsFor(Guid bookingId) =>
+        _intents.Values.Where(i => i["metadata"]?["booking_id"]?.GetValue<string>() == bookingId.ToString() && i["metadata"]?["purpose"]?.GetValue<string>() == "balance")
+            .OrderBy(i => i["created"]?.GetValue<long>() ?? 0).ToList();
 
     /// <summary>The tourist paid: the intent succeeds with the full amount received.</summary>
     public JsonObject Succeed(string intentId)
@@ -157,17 +164,35 @@ public sealed class FakeStripe : IAsyncDisposable
         _app.MapPost("/v1/refunds", (HttpContext c) =>
         {
             var form = Form(c);
-            var refund = new JsonObject
+            var amount = long.Parse(form["amount"], CultureInfo.InvariantCulture);
+            if (!_intents.TryGetValue(form["payment_intent"], out var paid))
             {
-                ["id"] = "re_" + Guid.NewGuid().ToString("N")[..24],
-                ["object"] = "refund",
-                ["amount"] = long.Parse(form["amount"], CultureInfo.InvariantCulture),
-                ["currency"] = "cny",
-                ["payment_intent"] = form["payment_intent"],
-                ["status"] = "pending",
-            };
-            _refunds[refund["id"]!.GetValue<string>()] = refund;
-            return Answer(c, refund);
+                return NotFound();
+            }
+
+            // As Stripe: a payment gives back at most what it received.
+            lock (_refunds)
+            {
+                var refunded = _refunds.Values.Where(r => r["payment_intent"]!.GetValue<string>() == form["payment_intent"]).Sum(r => r["amount"]!.GetValue<long>());
+                if (refunded + amount > paid["amount_received"]!.GetValue<long>())
+                {
+                    return Results.Content(
+                        """{"error":{"type":"invalid_request_error","code":"charge_exceeds_source_limit","message":"Refund amount is greater than unrefunded amount on charge."}}""",
+                        "application/json", statusCode: 400);
+                }
+
+                var refund = new JsonObject
+                {
+                    ["id"] = "re_" + Guid.NewGuid().ToString("N")[..24],
+                    ["object"] = "refund",
+                    ["amount"] = amount,
+                    ["currency"] = "cny",
+                    ["payment_intent"] = form["payment_intent"],
+                    ["status"] = "pending",
+                };
+                _refunds[refund["id"]!.GetValue<string>()] = refund;
+                return Answer(c, refund);
+            }
         });
     }
 
@@ -184,6 +209,7 @@ public sealed class FakeStripe : IAsyncDisposable
         var intent = new JsonObject
         {
             ["id"] = id,
+            ["created"] = Interlocked.Increment(ref _created),
             ["object"] = "payment_intent",
             ["amount"] = long.Parse(form["amount"], CultureInfo.InvariantCulture),
             ["amount_received"] = 0,

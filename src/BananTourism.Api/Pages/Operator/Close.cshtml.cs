@@ -8,11 +8,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BananTourism.Api.Pages.Operator;
 
-/// <summary>Closing dates (weather, maintenance): first a preview of what it cancels and refunds, then the
-/// closure itself, which cancels and refunds every booking on those dates.</summary>
+/// <summary>Closing dates (weather, maintenance): first a preview of what it cancels, refunds or offers to move, then
+/// the closure itself, which either cancels and refunds every booking on those dates or keeps them with a move offered.</summary>
 public sealed class CloseModel(ISender sender, TimeProvider clock) : PageModel
 {
-    public static readonly string[] Fields = ["from", "to", "reason"];
+    public static readonly string[] Fields = ["from", "to", "reason", "mode", "moveUntil"];
 
     public OperatorOffering Offering { get; private set; } = null!;
 
@@ -24,6 +24,14 @@ public sealed class CloseModel(ISender sender, TimeProvider clock) : PageModel
 
     [BindProperty(SupportsGet = true)]
     public string? Reason { get; set; }
+
+    /// <summary>Cancel the bookings it touches (the default), or keep them and offer their tourists a move.</summary>
+    [BindProperty(SupportsGet = true)]
+    public ClosureMode Mode { get; set; } = ClosureMode.Cancel;
+
+    /// <summary>The last day a move is offered (offerMove; default 30 days from today).</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? MoveUntil { get; set; }
 
     /// <summary>One session only (from the sessions page), instead of whole dates.</summary>
     [BindProperty(SupportsGet = true)]
@@ -55,7 +63,10 @@ public sealed class CloseModel(ISender sender, TimeProvider clock) : PageModel
             return Page();
         }
 
-        var preview = await sender.Send(SlotId is { } slot ? new PreviewClosure(id, null, null, slot) : new PreviewClosure(id, From, To ?? From, null), ct);
+        var until = Mode == ClosureMode.OfferMove ? MoveUntil : null;
+        var preview = await sender.Send(SlotId is { } slot
+            ? new PreviewClosure(id, null, null, slot, Mode, until)
+            : new PreviewClosure(id, From, To ?? From, null, Mode, until), ct);
         if (preview.IsSuccess)
         {
             Preview = preview.Value;
@@ -80,7 +91,10 @@ public sealed class CloseModel(ISender sender, TimeProvider clock) : PageModel
             return Page();
         }
 
-        var body = SlotId is { } slot ? new ClosureBody(null, null, slot, Reason ?? "") : new ClosureBody(From, To ?? From, null, Reason ?? "");
+        var until = Mode == ClosureMode.OfferMove ? MoveUntil : null;
+        var body = SlotId is { } slot
+            ? new ClosureBody(null, null, slot, Reason ?? "", Mode, until)
+            : new ClosureBody(From, To ?? From, null, Reason ?? "", Mode, until);
         var closed = await sender.Send(new CloseDates(id, body), ct);
         if (closed.IsSuccess)
         {

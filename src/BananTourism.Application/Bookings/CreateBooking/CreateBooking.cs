@@ -235,19 +235,29 @@ public sealed partial class CreateBookingHandler(
             return BookingErrors.PayOnArrivalNotAllowed;
         }
 
-        if (offering.Kind == OfferingKind.TimeSlot)
+        return offering.Kind switch
         {
-            if (command.SlotId is not { } slotId)
-            {
-                return BookingErrors.WrongKind("slotId", "This offering is booked by time slot: give slotId, not dates.");
-            }
+            OfferingKind.TimeSlot => await QuoteSlotAsync(offering, command, now, ct),
+            OfferingKind.Nightly => await QuoteStayAsync(offering, command, party, now, ct),
+        };
+    }
 
-            var quoted = await BookingQuotes.ForSlotAsync(db, offering, slotId, command.Adults, command.Children, now, ct);
-            return quoted.IsSuccess
-                ? ((Slot?)quoted.Value.Slot, quoted.Value.Lines)
-                : Result<(Slot?, IReadOnlyList<BookingLine>)>.Failure(quoted.Errors);
+    private async Task<Result<(Slot?, IReadOnlyList<BookingLine>)>> QuoteSlotAsync(Offering offering, CreateBooking command, DateTimeOffset now, CancellationToken ct)
+    {
+        if (command.SlotId is not { } slotId)
+        {
+            return BookingErrors.WrongKind("slotId", "This offering is booked by time slot: give slotId, not dates.");
         }
 
+        var quoted = await BookingQuotes.ForSlotAsync(db, offering, slotId, command.Adults, command.Children, now, ct);
+        return quoted.IsSuccess
+            ? ((Slot?)quoted.Value.Slot, quoted.Value.Lines)
+            : Result<(Slot?, IReadOnlyList<BookingLine>)>.Failure(quoted.Errors);
+    }
+
+    private async Task<Result<(Slot?, IReadOnlyList<BookingLine>)>> QuoteStayAsync(
+        Offering offering, CreateBooking command, int party, DateTimeOffset now, CancellationToken ct)
+    {
         if (command.CheckIn is not { } checkIn || command.CheckOut is not { } checkOut || command.Units is not { } units)
         {
             return BookingErrors.WrongKind("checkIn", "This offering is booked by night: give checkIn, checkOut and units, not slotId.");

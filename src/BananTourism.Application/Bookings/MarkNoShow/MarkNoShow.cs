@@ -30,6 +30,11 @@ public sealed class MarkNoShowHandler(IAppDbContext db, ICurrentUser currentUser
             return VisitErrors.NotConfirmedForNoShow;
         }
 
+        if (booking.MoveOfferUntil is not null)
+        {
+            return VisitErrors.NotCheckable("The venue closed this session and offered a move: nobody could come.");
+        }
+
         if (clock.GetUtcNow() < CheckInRules.NoShowFrom(booking))
         {
             return VisitErrors.NotNoShowYet;

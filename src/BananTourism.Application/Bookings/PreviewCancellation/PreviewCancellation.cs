@@ -28,9 +28,8 @@ public sealed class PreviewCancellationHandler(IAppDbContext db, ICurrentUser cu
             return BookingErrors.NotFound;
         }
 
-        var refund = booking.Status is BookingStatus.Held or BookingStatus.Confirmed
-            ? booking.RefundIfCancelledAt(clock.GetUtcNow())
-            : null;
+        // The same decision the cancellation makes (a venue's offer to move gives everything back).
+        var refund = booking.CancellationAt(clock.GetUtcNow())?.Refund;
         var view = await BookingViews.LoadAsync(db, booking.Id, currentUser.Id, ct);
         return new CancellationPreview(
             view!,

@@ -3,6 +3,7 @@ using BananTourism.Application.Common;
 using BananTourism.Application.Common.Idempotency;
 using BananTourism.Application.Common.Security;
 using BananTourism.Application.Notifications;
+using BananTourism.Application.Payments;
 using BananTourism.Application.Reports;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
@@ -27,7 +28,7 @@ public sealed record RescheduleBooking(Guid Id, Guid? SlotId, DateOnly? CheckIn,
 
 public sealed partial class RescheduleBookingHandler(
     IAppDbContext db, ICurrentUser currentUser, IWriteTransactions writes, IdempotencyGuard idempotency, BookingOptions options,
-    IMessageDelivery delivery, TimeProvider clock, ILogger<RescheduleBookingHandler> logger)
+    MovePayments payments, IMessageDelivery delivery, TimeProvider clock, ILogger<RescheduleBookingHandler> logger)
     : ICommandHandler<RescheduleBooking, Result<BookingDto>>
 {
     public async ValueTask<Result<BookingDto>> Handle(RescheduleBooking command, CancellationToken ct)
@@ -78,19 +79,16 @@ public sealed partial class RescheduleBookingHandler(
                 return Result<Success>.Failure([BookingErrors.NotReschedulable("The booking changed meanwhile; read it again.")]);
             }
 
+            // Its places, its people and the money taken online all leave the old date, and come to the new one.
             await CapacityLedger.ReleaseAsync(tx, booking, token);
             await TouristLedger.ReleasePayOnArrivalAsync(tx, booking, token);
             await DailyStats.BookedAsync(tx, booking, -1, token);
+            await DailyStats.RevenueAsync(tx, booking, -booking.AmountPaid, token);
 
             var row = await tx.Bookings.SingleAsync(b => b.Id == booking.Id, token);
-            if (target.Slot is { } slot)
-            {
-                row.MoveToSlot(slot, target.Lines);
-            }
-            else
-            {
-                row.MoveToNights(target.CheckIn, target.CheckOut, target.Lines);
-            }
+            var refund = target.Slot is { } slot
+                ? row.MoveToSlot(slot, target.Lines, now)
+                : row.MoveToNights(target.CheckIn, target.CheckOut, target.Lines, now);
 
             if (await CapacityLedger.TakeAsync(tx, row, target.DailyCap, token) is { } full)
             {
@@ -104,6 +102,18 @@ public sealed partial class RescheduleBookingHandler(
 
             await tx.SaveChangesAsync(token);
             await DailyStats.BookedAsync(tx, row, +1, token);
+            await DailyStats.RevenueAsync(tx, row, row.AmountPaid, token);
+            if (refund > 0)
+            {
+                await MovePayments.AddRefundAsync(tx, booking, refund, row.RescheduleCount, now, token);
+            }
+
+            if (row.IsOnlinePayment && row.BalanceDue > 0)
+            {
+                tx.BookingAdjustments.Add(BookingAdjustment.Balance(row.Id, row.BalanceDue, row.RescheduleCount, now));
+                await tx.SaveChangesAsync(token);
+            }
+
             await BookingMessages.QueueAsync(tx, row, BookingMessages.Rescheduled, null, now, token, occurrence: row.RescheduleCount,
                 previousWhen: BookingMessages.WhenOf(booking));
             if (claim is { } claimId && !await IdempotencyGuard.CompleteAsync(tx, claimId, row.Id, token))
@@ -121,6 +131,11 @@ public sealed partial class RescheduleBookingHandler(
 
         LogMoved(booking.Id, booking.Date, target.CheckIn);
         delivery.Wake();
+
+        // Outside the transaction: the provider pays the difference back, or opens the balance's payment (and voids an
+        // earlier balance no longer owed). An outage leaves the refund for reconciliation and the balance for the gate.
+        await payments.PayBackAsync(booking.Id, ct);
+        await payments.StartBalanceAsync(booking.Id, ct);
         return (await BookingViews.LoadAsync(db, booking.Id, me, ct))!;
     }
 

@@ -44,18 +44,10 @@ public static class ReschedulePlans
         {
             OfferingKind.TimeSlot => await ToSlotAsync(db, booking, found.Offering, slotId, checkIn, found.DailyCap, now, ct),
             OfferingKind.Nightly => await ToNightsAsync(db, booking, found.Offering, slotId, checkIn, checkOut, found.DailyCap, now, ct),
-            _ => throw new ArgumentOutOfRangeException(nameof(booking), booking.Kind, "An offering kind rescheduling does not know."),
         };
         if (!target.IsSuccess)
         {
             return Result<(Booking, RescheduleTarget)>.Failure(target.Errors);
-        }
-
-        // Money paid online for a dearer place becomes a balance due; a cheaper place of a booking paid online would
-        // owe the tourist a second refund, which the payment records cannot hold yet (issue 15 continues).
-        if (booking.IsOnlinePayment && booking.AmountPaid > 0 && target.Value.Difference < 0)
-        {
-            return BookingErrors.NotReschedulable("A booking paid online cannot move to a cheaper session yet; choose one at the same price or dearer, or cancel it.");
         }
 
         return (booking, target.Value);

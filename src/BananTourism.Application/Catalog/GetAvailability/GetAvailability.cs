@@ -30,7 +30,7 @@ public sealed class GetAvailabilityHandler(IAppDbContext db, TimeProvider clock)
     {
         var offering = await db.Offerings.AsNoTracking()
             .Where(o => o.Id == query.OfferingId && o.Published)
-            .Select(o => new { o.Kind, o.Prices })
+            .Select(o => new PricedOffering(o.Id, o.Kind, o.Prices))
             .SingleOrDefaultAsync(cancellationToken);
         if (offering is null)
         {
@@ -43,32 +43,43 @@ public sealed class GetAvailabilityHandler(IAppDbContext db, TimeProvider clock)
         DayType DayOf(DateOnly date, bool holiday) => DayTypes.Of(date, offering.Kind, holiday);
 
         // Each row carries whether its date is a holiday: one query, not two.
-        if (offering.Kind == OfferingKind.TimeSlot)
+        return offering.Kind switch
         {
-            var slots = await db.Slots.AsNoTracking()
-                .Where(s => s.OfferingId == query.OfferingId && s.Date >= from && s.Date <= to)
-                .OrderBy(s => s.Date).ThenBy(s => s.Start)
-                .Select(s => new { Slot = s, Holiday = db.Holidays.Any(h => h.Date == s.Date) })
-                .ToListAsync(cancellationToken);
-            return new AvailabilityDto(
-                offering.Kind,
-                slots.Select(row =>
-                {
-                    var s = row.Slot;
-                    var day = DayOf(s.Date, row.Holiday);
-                    var child = offering.Prices.Child is null ? (Money?)null : Money.Yuan(offering.Prices.ChildPriceOn(day));
-                    var started = VenueTime.ToInstant(s.Date, s.Start) <= now;
-                    return new SlotAvailability(
-                        s.Id, s.Date, s.Start, s.End, s.Capacity, Math.Max(0, s.Capacity - s.Reserved),
-                        new SlotPrice(Money.Yuan(offering.Prices.UnitPriceOn(day)), child),
-                        Availability.Of(s.Closed, started, s.Capacity, s.Reserved));
-                }).ToList(),
-                null);
-        }
+            OfferingKind.TimeSlot => await SlotsAsync(offering, from, to, now, DayOf, cancellationToken),
+            OfferingKind.Nightly => await NightsAsync(offering, from, to, now, DayOf, cancellationToken),
+        };
+    }
 
+    private async Task<AvailabilityDto> SlotsAsync(
+        PricedOffering offering, DateOnly from, DateOnly to, DateTimeOffset now, Func<DateOnly, bool, DayType> dayOf, CancellationToken cancellationToken)
+    {
+        var slots = await db.Slots.AsNoTracking()
+            .Where(s => s.OfferingId == offering.Id && s.Date >= from && s.Date <= to)
+            .OrderBy(s => s.Date).ThenBy(s => s.Start)
+            .Select(s => new { Slot = s, Holiday = db.Holidays.Any(h => h.Date == s.Date) })
+            .ToListAsync(cancellationToken);
+        return new AvailabilityDto(
+            offering.Kind,
+            slots.Select(row =>
+            {
+                var s = row.Slot;
+                var day = dayOf(s.Date, row.Holiday);
+                var child = offering.Prices.Child is null ? (Money?)null : Money.Yuan(offering.Prices.ChildPriceOn(day));
+                var started = VenueTime.ToInstant(s.Date, s.Start) <= now;
+                return new SlotAvailability(
+                    s.Id, s.Date, s.Start, s.End, s.Capacity, Math.Max(0, s.Capacity - s.Reserved),
+                    new SlotPrice(Money.Yuan(offering.Prices.UnitPriceOn(day)), child),
+                    Availability.Of(s.Closed, started, s.Capacity, s.Reserved));
+            }).ToList(),
+            null);
+    }
+
+    private async Task<AvailabilityDto> NightsAsync(
+        PricedOffering offering, DateOnly from, DateOnly to, DateTimeOffset now, Func<DateOnly, bool, DayType> dayOf, CancellationToken cancellationToken)
+    {
         var today = VenueTime.Today(now);
         var nights = await db.Nights.AsNoTracking()
-            .Where(n => n.OfferingId == query.OfferingId && n.Date >= from && n.Date <= to)
+            .Where(n => n.OfferingId == offering.Id && n.Date >= from && n.Date <= to)
             .OrderBy(n => n.Date)
             .Select(n => new { Night = n, Holiday = db.Holidays.Any(h => h.Date == n.Date) })
             .ToListAsync(cancellationToken);
@@ -77,7 +88,10 @@ public sealed class GetAvailabilityHandler(IAppDbContext db, TimeProvider clock)
             null,
             nights.Select(row => new NightAvailability(
                 row.Night.Date, row.Night.Units, Math.Max(0, row.Night.Units - row.Night.Reserved),
-                Money.Yuan(offering.Prices.UnitPriceOn(DayOf(row.Night.Date, row.Holiday))),
+                Money.Yuan(offering.Prices.UnitPriceOn(dayOf(row.Night.Date, row.Holiday))),
                 Availability.Of(row.Night.Closed, row.Night.Date < today, row.Night.Units, row.Night.Reserved))).ToList());
     }
+
+    /// <summary>What availability needs of an offering.</summary>
+    private sealed record PricedOffering(Guid Id, OfferingKind Kind, PriceList Prices);
 }

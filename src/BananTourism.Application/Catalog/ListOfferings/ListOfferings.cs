@@ -87,9 +87,10 @@ public sealed class ListOfferingsHandler(IAppDbContext db, TimeProvider clock)
             .Select(x => new
             {
                 x.Offering.Id, x.Offering.VenueId, x.Offering.Name, x.Offering.NameEn, x.Offering.Kind, x.Offering.Category, x.Offering.Prices,
+                // A query (no switch expressions in expression trees): each kind named, an unknown one has no room.
                 Available = x.Offering.Kind == OfferingKind.TimeSlot
                     ? slots.Where(s => s.OfferingId == x.Offering.Id).Sum(s => s.Capacity - s.Reserved)
-                    : nights.Where(n => n.OfferingId == x.Offering.Id).Sum(n => n.Units - n.Reserved),
+                    : x.Offering.Kind == OfferingKind.Nightly ? nights.Where(n => n.OfferingId == x.Offering.Id).Sum(n => n.Units - n.Reserved) : 0,
             })
             .Where(x => x.Available > 0)
             .ToPageAsync(query, cancellationToken);

@@ -16,8 +16,10 @@ using BananTourism.Application.Common.Security;
 namespace BananTourism.Application.Offerings.CloseDates;
 
 /// <summary>闭园: an operator closes an offering's dates (weather, crop not ripe), or one slot. Nothing more can
-/// be booked there, and every held or confirmed booking it touches is cancelled with a full refund recorded
-/// and the reason shown to its tourist. Closing again changes nothing and counts nothing.</summary>
+/// be booked there. Every held or confirmed booking it touches is cancelled with a full refund recorded and the
+/// reason shown to its tourist; or, with <see cref="ClosureMode.OfferMove"/>, confirmed ones stay and their tourists
+/// are offered a move until a date (not moved by then: cancelled and refunded by <c>ExpireMoveOffers</c>).
+/// Closing again changes nothing and counts nothing.</summary>
 [Allowed(Caller.Operator)]
 public sealed record CloseDates(Guid OfferingId, ClosureBody Body) : ICommand<Result<ClosureResult>>;
 
@@ -35,35 +37,45 @@ public sealed partial class CloseDatesHandler(
 
         var reason = command.Body.Reason.Trim();
         var now = clock.GetUtcNow();
+        var offerMove = command.Body.Mode == ClosureMode.OfferMove;
+        var moveUntil = command.Body.MoveUntil ?? ClosureRules.DefaultMoveUntil(scope.Value.To, now);
+        if (offerMove && moveUntil < VenueTime.Today(now))
+        {
+            return Error.Validation("moveUntil", "The offer to move must last until today at least.");
+        }
+
         var settleAfter = new List<Booking>();
         var result = await writes.RunAsync<ClosureResult>(async (tx, token) =>
         {
             settleAfter.Clear();
             var s = scope.Value;
-            var closedSlots = s.Kind == OfferingKind.TimeSlot
-                ? await s.Slots(tx).Where(x => !x.Closed).ExecuteUpdateAsync(x => x.SetProperty(p => p.Closed, true).SetProperty(p => p.ClosedReason, reason), token)
-                : 0;
-            var closedNights = s.Kind == OfferingKind.Nightly
-                ? await s.Nights(tx).Where(x => !x.Closed).ExecuteUpdateAsync(x => x.SetProperty(p => p.Closed, true).SetProperty(p => p.ClosedReason, reason), token)
-                : 0;
+            var (closedSlots, closedNights) = await s.CloseAsync(tx, reason, token);
 
             var cancelled = 0;
+            var offered = 0;
             var refunded = 0L;
             foreach (var booking in await s.AffectedBookings(tx).AsNoTracking().ToListAsync(token))
             {
-                var refund = booking.AmountPaid;
-                var refused = await BookingStateMachine.ApplyAsync(tx, booking, BookingTransition.Close, token, b => b
-                    .SetProperty(x => x.CancelledAt, now)
-                    .SetProperty(x => x.CancelReason, $"闭园 Closed by the venue: {reason}")
-                    .SetProperty(x => x.RefundAmount, refund)
-                    .SetProperty(x => x.RefundStatus, refund > 0 ? RefundStatus.Pending : RefundStatus.NotRequired)
-                    .SetProperty(x => x.PaymentStatus, refund > 0 ? PaymentStatus.Refunded : PaymentStatus.Voided));
-                if (refused is null)
+                if (offerMove && booking.Status == BookingStatus.Confirmed)
                 {
-                    await DailyStats.RevenueAsync(tx, booking, -refund, token);
-                    await BookingMessages.QueueAsync(tx, booking, BookingMessages.Cancelled, null, now, token, refund: refund, cancelledBy: CancelledBy.Closure, reason: reason);
+                    if (await OfferMoveAsync(tx, booking, reason, moveUntil, now, token))
+                    {
+                        offered++;
+                    }
+
+                    continue;
+                }
+
+                if (booking.MoveOfferUntil is not null)
+                {
+                    continue; // a move is offered already, from an earlier closure: that offer stands
+                }
+
+                var refund = await ClosureCancellation.ApplyAsync(tx, booking, reason, now, token);
+                if (refund is not null)
+                {
                     cancelled++;
-                    refunded += refund;
+                    refunded += refund.Value;
                     if (refund > 0 || booking.PaymentIntentId is not null)
                     {
                         settleAfter.Add(booking);
@@ -71,32 +83,46 @@ public sealed partial class CloseDatesHandler(
                 }
             }
 
-            return new ClosureResult(closedSlots, closedNights, cancelled, Money.Yuan(refunded));
+            return new ClosureResult(closedSlots, closedNights, cancelled, Money.Yuan(refunded))
+            {
+                MovesOffered = offered,
+                MoveUntil = offerMove ? moveUntil : null,
+            };
         }, ct);
 
         foreach (var booking in result.IsSuccess ? settleAfter : [])
         {
-            // Pay back what was paid; stop payments still open. A provider outage leaves these for reconciliation.
-            if (booking.AmountPaid > 0)
-            {
-                await settlement.RefundAsync(booking.Id, ct);
-            }
-            else
-            {
-                await settlement.CancelIntentAsync(booking, ct);
-            }
+            await ClosureCancellation.SettleAsync(settlement, booking, ct);
         }
 
         if (result.IsSuccess)
         {
-            LogClosed(command.OfferingId, scope.Value.From, scope.Value.To, result.Value.CancelledBookings, result.Value.Refunded.Amount, reason);
+            LogClosed(command.OfferingId, scope.Value.From, scope.Value.To, result.Value.CancelledBookings, result.Value.MovesOffered, result.Value.Refunded.Amount, reason);
         }
 
         return result;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Offering {OfferingId} closed {From}..{To}: {Cancelled} bookings cancelled, {Refunded} fen to refund ({Reason})")]
-    private partial void LogClosed(Guid offeringId, DateOnly from, DateOnly to, int cancelled, long refunded, string reason);
+    /// <summary>Keeps a confirmed booking on the closed place, offering its tourist a move: once per booking (an offer
+    /// already made stands), with its message queued in the same transaction.</summary>
+    private static async Task<bool> OfferMoveAsync(
+        IAppDbContext tx, Booking booking, string reason, DateOnly until, DateTimeOffset now, CancellationToken ct)
+    {
+        var offered = await tx.Bookings
+            .Where(b => b.Id == booking.Id && b.Status == BookingStatus.Confirmed && b.MoveOfferUntil == null)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.MoveOfferReason, reason).SetProperty(x => x.MoveOfferUntil, until), ct);
+        if (offered != 1)
+        {
+            return false;
+        }
+
+        var withOffer = await tx.Bookings.AsNoTracking().SingleAsync(b => b.Id == booking.Id, ct);
+        await BookingMessages.QueueAsync(tx, withOffer, BookingMessages.ClosureMoveOffered, null, now, ct, reason: reason, refund: withOffer.AmountPaid);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Offering {OfferingId} closed {From}..{To}: {Cancelled} bookings cancelled, {Offered} offered a move, {Refunded} fen to refund ({Reason})")]
+    private partial void LogClosed(Guid offeringId, DateOnly from, DateOnly to, int cancelled, int offered, long refunded, string reason);
 }
 
 public sealed class CloseDatesValidator : AbstractValidator<CloseDates>
@@ -108,6 +134,14 @@ public sealed class CloseDatesValidator : AbstractValidator<CloseDates>
         {
             RuleFor(c => c.Body.Reason).NotEmpty().MaximumLength(200).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Say why, for the tourists.");
             ClosureRules.Dates(this, c => c.Body.From, c => c.Body.To, c => c.Body.SlotId);
+            RuleFor(c => c.Body.Mode).IsInEnum();
+            RuleFor(c => c.Body.MoveUntil)
+                .Null().When(c => c.Body.Mode != ClosureMode.OfferMove).WithMessage("moveUntil goes with mode offerMove.");
+            RuleFor(c => c.Body.MoveUntil)
+                .Must((c, until) => c.Body.To is not { } to || until >= to).WithMessage("The offer must last at least until the last closed day.")
+                .Must((c, until) => c.Body.From is not { } from || until!.Value.DayNumber - from.DayNumber <= ClosureRules.MaxDays)
+                .WithMessage($"At most {ClosureRules.MaxDays} days after the closure.")
+                .When(c => c.Body.MoveUntil is not null);
         });
     }
 }

@@ -41,11 +41,14 @@ public sealed class GenerateScheduleHandler(IAppDbContext db, ICurrentUser curre
             return Error.Validation("from", "A schedule cannot start in the past.");
         }
 
-        var shapeError = offering.Kind == OfferingKind.TimeSlot
-            ? body.Times is null || body.Capacity is null ? Error.Validation(body.Times is null ? "times" : "capacity", "A time-slot schedule needs times and capacity.")
-            : body.Units is not null ? Error.Validation("units", "A time-slot schedule takes capacity, not units.") : null
-            : body.Units is null ? Error.Validation("units", "A nightly schedule needs units.")
-            : body.Times is not null || body.Capacity is not null ? Error.Validation("times", "A nightly schedule takes units, not times or capacity.") : null;
+        var shapeError = offering.Kind switch
+        {
+            OfferingKind.TimeSlot => body.Times is null || body.Capacity is null
+                ? Error.Validation(body.Times is null ? "times" : "capacity", "A time-slot schedule needs times and capacity.")
+                : body.Units is not null ? Error.Validation("units", "A time-slot schedule takes capacity, not units.") : null,
+            OfferingKind.Nightly => body.Units is null ? Error.Validation("units", "A nightly schedule needs units.")
+                : body.Times is not null || body.Capacity is not null ? Error.Validation("times", "A nightly schedule takes units, not times or capacity.") : null,
+        };
         if (shapeError is not null)
         {
             return shapeError;

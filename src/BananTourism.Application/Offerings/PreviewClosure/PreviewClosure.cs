@@ -11,7 +11,8 @@ namespace BananTourism.Application.Offerings.PreviewClosure;
 
 /// <summary>What closing would do, without doing it: for the operator to see before confirming.</summary>
 [Allowed(Caller.Operator)]
-public sealed record PreviewClosure(Guid OfferingId, DateOnly? From, DateOnly? To, Guid? SlotId) : IQuery<Result<ClosureResult>>;
+public sealed record PreviewClosure(Guid OfferingId, DateOnly? From, DateOnly? To, Guid? SlotId, ClosureMode? Mode = null, DateOnly? MoveUntil = null)
+    : IQuery<Result<ClosureResult>>;
 
 public sealed class PreviewClosureHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
     : IQueryHandler<PreviewClosure, Result<ClosureResult>>
@@ -25,10 +26,21 @@ public sealed class PreviewClosureHandler(IAppDbContext db, ICurrentUser current
         }
 
         var s = scope.Value;
-        var slots = s.Kind == OfferingKind.TimeSlot ? await s.Slots(db).CountAsync(x => !x.Closed, ct) : 0;
-        var nights = s.Kind == OfferingKind.Nightly ? await s.Nights(db).CountAsync(x => !x.Closed, ct) : 0;
-        var affected = await s.AffectedBookings(db).Select(b => b.AmountPaid).ToListAsync(ct);
-        return new ClosureResult(slots, nights, affected.Count, Money.Yuan(affected.Sum()));
+        var (slots, nights) = await s.OpenAsync(db, ct);
+        var affected = await s.AffectedBookings(db).Where(b => b.MoveOfferUntil == null)
+            .Select(b => new { b.Status, b.AmountPaid }).ToListAsync(ct);
+        if (query.Mode != ClosureMode.OfferMove)
+        {
+            return new ClosureResult(slots, nights, affected.Count, Money.Yuan(affected.Sum(b => b.AmountPaid)));
+        }
+
+        // Offering a move keeps confirmed bookings (and their money); only unpaid holds end.
+        var held = affected.Where(b => b.Status == BookingStatus.Held).ToList();
+        return new ClosureResult(slots, nights, held.Count, Money.Yuan(held.Sum(b => b.AmountPaid)))
+        {
+            MovesOffered = affected.Count - held.Count,
+            MoveUntil = query.MoveUntil ?? ClosureRules.DefaultMoveUntil(s.To, clock.GetUtcNow()),
+        };
     }
 }
 

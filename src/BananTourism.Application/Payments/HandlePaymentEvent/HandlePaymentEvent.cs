@@ -60,7 +60,16 @@ public sealed class HandlePaymentEventHandler(
             {
                 tx.ProcessedPaymentEvents.Add(new ProcessedPaymentEvent(e.Id, e.Type, now));
                 await tx.SaveChangesAsync(token);
-                if (RefundEvents.Contains(e.Type) && e.RefundStatus is { } status && e.IntentId is { } refundedIntent)
+                if (RefundEvents.Contains(e.Type) && e.RefundStatus is { } moveStatus && e.RefundId is { } refundId
+                    && await tx.BookingAdjustments.AnyAsync(a => a.RefundId == refundId, token))
+                {
+                    // A move's difference (or a balance's share of a cancellation) paid back: its own record, not the booking's refund.
+                    var adjusted = moveStatus == RefundStatus.Succeeded ? AdjustmentStatus.Succeeded
+                        : moveStatus == RefundStatus.Failed ? AdjustmentStatus.Failed : AdjustmentStatus.Pending;
+                    await tx.BookingAdjustments.Where(a => a.RefundId == refundId)
+                        .ExecuteUpdateAsync(a => a.SetProperty(x => x.Status, adjusted).SetProperty(x => x.SettledAt, now), token);
+                }
+                else if (RefundEvents.Contains(e.Type) && e.RefundStatus is { } status && e.IntentId is { } refundedIntent)
                 {
                     var refunded = tx.Bookings.Where(b => b.PaymentIntentId == refundedIntent && b.RefundAmount > 0
                                                           && (e.RefundId == null || b.RefundId == null || b.RefundId == e.RefundId));

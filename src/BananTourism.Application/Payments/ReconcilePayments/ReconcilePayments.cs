@@ -15,7 +15,8 @@ public sealed record ReconcilePayments(int BatchSize = 50) : ICommand<Result<Rec
 
 public sealed record ReconcileReport(int Started, int Settled, int Refunded, int Cancelled);
 
-public sealed class ReconcilePaymentsHandler(IAppDbContext db, IPaymentGateway gateway, PaymentSettlement settlement, TimeProvider clock)
+public sealed class ReconcilePaymentsHandler(
+    IAppDbContext db, IPaymentGateway gateway, PaymentSettlement settlement, MovePayments moves, TimeProvider clock)
     : ICommandHandler<ReconcilePayments, Result<ReconcileReport>>
 {
     /// <summary>A booking younger than this is still being handled by its own request.</summary>
@@ -75,6 +76,23 @@ public sealed class ReconcilePaymentsHandler(IAppDbContext db, IPaymentGateway g
             await settlement.RefundAsync(id, ct);
         }
 
-        return new ReconcileReport(started, applied, refunds.Count, cancelled);
+        // Moves: differences never paid back, and balances whose payment was never opened.
+        var moved = await db.BookingAdjustments.AsNoTracking()
+            .Where(a => a.Status == AdjustmentStatus.Pending && a.CreatedAt < settled
+                        && ((a.Kind == AdjustmentKind.Refund && a.RefundId == null) || (a.Kind == AdjustmentKind.Balance && a.IntentId == null)))
+            .Select(a => new { a.BookingId, a.Kind }).Distinct().Take(command.BatchSize).ToListAsync(ct);
+        foreach (var adjustment in moved)
+        {
+            if (adjustment.Kind == AdjustmentKind.Refund)
+            {
+                await moves.PayBackAsync(adjustment.BookingId, ct);
+            }
+            else
+            {
+                await moves.StartBalanceAsync(adjustment.BookingId, ct);
+            }
+        }
+
+        return new ReconcileReport(started, applied, refunds.Count + moved.Count(a => a.Kind == AdjustmentKind.Refund), cancelled);
     }
 }

@@ -45,7 +45,11 @@ public sealed class GetOccupancyReportHandler(IAppDbContext db, ICurrentUser cur
 
         return offerings.Select(o =>
         {
-            var (capacity, booked) = o.Kind == OfferingKind.TimeSlot ? (o.SlotCapacity, o.PeopleBooked) : (o.NightUnits, o.NightsBooked);
+            var (capacity, booked) = o.Kind switch
+            {
+                OfferingKind.TimeSlot => (o.SlotCapacity, o.PeopleBooked),
+                OfferingKind.Nightly => (o.NightUnits, o.NightsBooked),
+            };
             return new OccupancyRow(o.Id, o.Name, o.VenueId, o.VenueName, o.Kind, capacity, booked, capacity == 0 ? 0 : Math.Round((double)booked / capacity, 4));
         }).ToList();
     }

@@ -59,7 +59,7 @@ public sealed class RebuildDailyStatsHandler(IAppDbContext db, IWriteTransaction
 
         var bookings = db.Bookings.AsNoTracking()
             .Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.CheckedIn || b.Status == BookingStatus.NoShow || b.AmountPaid > 0)
-            .Select(b => new { b.OfferingId, b.Date, b.EndDate, b.Status, People = b.Adults + b.Children, b.CheckedInHeadcount, b.AmountPaid, b.RefundAmount, b.PaymentMethod, b.Total })
+            .Select(b => new { b.OfferingId, b.Date, b.EndDate, b.Status, People = b.Adults + b.Children, b.CheckedInHeadcount, b.AmountPaid, b.RefundAmount, b.PaymentMethod, b.Total, b.BalanceDue })
             .AsAsyncEnumerable();
         await foreach (var b in bookings.WithCancellation(ct))
         {
@@ -70,8 +70,9 @@ public sealed class RebuildDailyStatsHandler(IAppDbContext db, IWriteTransaction
             }
 
             // Money: captured minus refunded; a paid booking refunded in full nets to nothing.
+            // At the gate, on check-in: the price of a booking paid on arrival, or a move's balance left unpaid online.
             var revenue = b.AmountPaid - b.RefundAmount
-                          + (b.PaymentMethod == PaymentMethod.PayOnArrival && b.Status == BookingStatus.CheckedIn ? b.Total : 0);
+                          + (b.Status == BookingStatus.CheckedIn ? (b.PaymentMethod == PaymentMethod.PayOnArrival ? b.Total : b.BalanceDue) : 0);
             Add(b.OfferingId, b.Date, 0, 0, revenue);
         }
 

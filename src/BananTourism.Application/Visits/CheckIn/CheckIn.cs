@@ -1,6 +1,7 @@
 using BananTourism.Application.Bookings;
 using BananTourism.Application.Common;
 using BananTourism.Application.Operators;
+using BananTourism.Application.Payments;
 using BananTourism.Application.Reports;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
@@ -18,12 +19,14 @@ namespace BananTourism.Application.Visits.CheckIn;
 [Allowed(Caller.Operator)]
 public sealed record CheckIn(string Code, int Headcount) : ICommand<Result<CheckInResult>>;
 
+/// <param name="ToCollect">What the gate takes: the price of a booking paid on arrival, or the balance a move left on
+/// one paid online; null when nothing.</param>
 public sealed record CheckInResult(
     Guid BookingId, string Reference, BookingStatus Status, int Headcount, int Adults, int Children, string OfferingName,
-    DateOnly Date, TimeOnly? Start, DateTimeOffset CheckedInAt);
+    DateOnly Date, TimeOnly? Start, DateTimeOffset CheckedInAt, Money? ToCollect);
 
 public sealed partial class CheckInHandler(
-    IAppDbContext db, ICurrentUser currentUser, IWriteTransactions writes, TimeProvider clock, ILogger<CheckInHandler> logger)
+    IAppDbContext db, ICurrentUser currentUser, IWriteTransactions writes, MovePayments payments, TimeProvider clock, ILogger<CheckInHandler> logger)
     : ICommandHandler<CheckIn, Result<CheckInResult>>
 {
     public async ValueTask<Result<CheckInResult>> Handle(CheckIn command, CancellationToken ct)
@@ -33,7 +36,13 @@ public sealed partial class CheckInHandler(
                 from b in db.OwnedBookings(currentUser)
                 join o in db.Offerings on b.OfferingId equals o.Id
                 where b.VerificationCode == code
-                select new { Booking = b, Offering = o.Name })
+                select new
+                {
+                    Booking = b,
+                    Offering = o.Name,
+                    Closed = db.Slots.Any(s => s.Id == b.SlotId && s.Closed)
+                             || db.Nights.Any(n => b.SlotId == null && n.OfferingId == b.OfferingId && n.Date >= b.Date && n.Date < b.EndDate && n.Closed),
+                })
             .AsNoTracking()
             .SingleOrDefaultAsync(ct);
         if (found is null)
@@ -43,7 +52,7 @@ public sealed partial class CheckInHandler(
 
         var booking = found.Booking;
         var now = clock.GetUtcNow();
-        if (CheckInRules.Check(booking, command.Headcount, VenueTime.Today(now)) is { } refused)
+        if (CheckInRules.Check(booking, command.Headcount, VenueTime.Today(now), found.Closed) is { } refused)
         {
             return refused;
         }
@@ -56,10 +65,10 @@ public sealed partial class CheckInHandler(
             if (lost is null)
             {
                 await DailyStats.CheckedInAsync(tx, booking, command.Headcount, token);
-                if (booking.PaymentMethod == PaymentMethod.PayOnArrival)
+                if (CheckInRules.ToCollect(booking) is > 0 and var collected)
                 {
-                    // Paid at the gate: the money is taken now.
-                    await DailyStats.RevenueAsync(tx, booking, booking.Total, token);
+                    // Paid at the gate (the price, or a move's balance): the money is taken now.
+                    await DailyStats.RevenueAsync(tx, booking, collected, token);
                 }
 
                 return Result<Success>.Success(Success.Value);
@@ -75,9 +84,14 @@ public sealed partial class CheckInHandler(
         }
 
         LogCheckedIn(booking.Id, booking.Reference, command.Headcount, booking.PartySize);
+        if (booking.IsOnlinePayment && booking.BalanceDue > 0)
+        {
+            await payments.VoidBalancesAsync(booking.Id, ct); // taken at the gate: its online payment is closed
+        }
+
         return new CheckInResult(
             booking.Id, booking.Reference, BookingStatus.CheckedIn, command.Headcount, booking.Adults, booking.Children,
-            found.Offering, booking.Date, booking.StartTime, now);
+            found.Offering, booking.Date, booking.StartTime, now, CheckInRules.ToCollect(booking) is > 0 and var due ? Money.Yuan(due) : null);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Booking {BookingId} ({Reference}) checked in: {Headcount} of {Party} came")]

@@ -23,6 +23,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.PaymentIntentId).HasMaxLength(255);
         builder.Property(b => b.PaymentClientSecret).HasMaxLength(255);
         builder.Property(b => b.RefundId).HasMaxLength(255);
+        builder.Property(b => b.MoveOfferReason).HasMaxLength(200);
         builder.HasIndex(b => b.PaymentIntentId);
         builder.Ignore(b => b.PartySize);
         builder.Ignore(b => b.Policy);
@@ -42,6 +43,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.HasIndex(b => new { b.TouristId, b.Status });
         builder.HasIndex(b => new { b.VenueId, b.Date, b.Status });
         builder.HasIndex(b => new { b.Status, b.ExpiresAt });
+        builder.HasIndex(b => new { b.Status, b.MoveOfferUntil });
         builder.HasIndex(b => b.SlotId);
         builder.HasIndex(b => new { b.OfferingId, b.Date });
     }
