@@ -26,6 +26,8 @@ public class MoveOfferTests(MoveOfferTests.ManualFactory api) : IClassFixture<Mo
                  {
                      (new { slotId = day, reason = "雨", mode = "later" }, "mode"),
                      (new { slotId = day, reason = "雨", moveUntil = "2026-11-20" }, "moveUntil"),
+                     (new { slotId = day, reason = "雨", mode = "offerMove", moveUntil = "2026-10-26" }, "moveUntil"), // before the closed session
+                     (new { slotId = day, reason = "雨", mode = "offerMove", moveUntil = "9999-12-31" }, "moveUntil"), // an offer that never ends
                      (new { from = "2026-10-27", to = "2026-10-28", reason = "雨", mode = "offerMove", moveUntil = "2026-10-27" }, "moveUntil"),
                  })
         {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BananTourism.Api.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BananTourism.Api.IntegrationTests;
 
@@ -379,6 +380,27 @@ public class PaymentTests(PaymentTests.ManualFactory api) : IClassFixture<Paymen
     }
 
     [Fact]
+    public async Task ABalanceNotYetPaid_IsNotRefunded_WhenTheBookingMovesBack()
+    {
+        var (tourist, booking) = await PaidBookingAsync("2026-10-13");
+        var id = Guid.Parse(booking.Get<string>("id"));
+        var roses = await _anonymous.OfferingIdAsync("玫瑰采摘");
+        var back = await _anonymous.SlotIdAsync(roses, "2026-10-14");
+        Assert.Equal(HttpStatusCode.OK, (await tourist.PostAsJsonAsync($"/api/v1/bookings/{id}/reschedule",
+            new { slotId = await _anonymous.SlotIdAsync(roses, "2026-10-17") }, Ct)).StatusCode); // a Saturday: ¥20 due
+
+        // Paid ¥116, owing ¥20: a ¥116 session costs nothing more and gives nothing back.
+        var preview = await (await tourist.GetAsync($"/api/v1/bookings/{id}/reschedule-preview?slotId={back}", Ct)).ReadJsonAsync();
+        Assert.Equal(0, preview["difference"]!.Get<long>("amount"));
+        var moved = await (await tourist.PostAsJsonAsync($"/api/v1/bookings/{id}/reschedule", new { slotId = back }, Ct)).ReadJsonAsync();
+        Assert.Null(moved["balanceDue"]);
+        Assert.Equal(11600, moved["payment"]!["amountPaid"]!.Get<long>("amount"));
+        Assert.DoesNotContain(Stripe.Refunds.Values, r => r["payment_intent"]!.GetValue<string>() == Stripe.IntentFor(id)["id"]!.GetValue<string>());
+        Assert.Equal("canceled", Assert.Single(Stripe.BalanceIntentsFor(id))["status"]!.GetValue<string>());
+        await api.AssertFiguresEqualTheRebuildAsync();
+    }
+
+    [Fact]
     public async Task ABalancePaidAfterItWasNoLongerOwed_IsPaidBackWhole()
     {
         var (tourist, booking) = await PaidBookingAsync("2026-10-27");
@@ -399,6 +421,34 @@ public class PaymentTests(PaymentTests.ManualFactory api) : IClassFixture<Paymen
         Assert.Equal(2000, back["amount"]!.GetValue<long>());
         var now = await GetAsync(tourist, id);
         Assert.Equal((11600L, 11600L), (now["total"]!.Get<long>("amount"), now["payment"]!["amountPaid"]!.Get<long>("amount")));
+        await api.AssertFiguresEqualTheRebuildAsync();
+    }
+
+    [Fact]
+    public async Task ABalanceLeftUnpaidOnline_IsCollectedAtTheGate_CountedOnce_AndItsOnlinePaymentClosed()
+    {
+        var (tourist, booking) = await PaidBookingAsync("2026-09-21", start: "14:00");
+        var id = Guid.Parse(booking.Get<string>("id"));
+
+        // As a move to a ¥20 dearer session leaves it (that move is in the test above; here the session is today's).
+        await api.WithDbAsync(async db =>
+        {
+            db.BookingAdjustments.Add(Domain.Bookings.BookingAdjustment.Balance(id, 2000, 1, api.Clock.GetUtcNow()));
+            await db.SaveChangesAsync(Ct);
+            return await db.Bookings.Where(b => b.Id == id).ExecuteUpdateAsync(b => b
+                .SetProperty(x => x.BalanceDue, 2000L).SetProperty(x => x.Total, x => x.Total + 2000).SetProperty(x => x.RescheduleCount, 1), Ct);
+        });
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Application.Payments.MovePayments>().StartBalanceAsync(id, Ct);
+        }
+
+        var balance = Assert.Single(Stripe.BalanceIntentsFor(id));
+        var rose = await api.SignInAsync("operator.rose@banan.local");
+        var code = (await GetAsync(tourist, id)).Get<string>("verificationCode");
+        var checkedIn = await (await rose.PostAsJsonAsync("/api/v1/operator/check-ins", new { code, headcount = 2 }, Ct)).ReadJsonAsync();
+        Assert.Equal(2000, checkedIn["toCollect"]!.Get<long>("amount"));
+        Assert.Equal("canceled", balance["status"]!.GetValue<string>()); // paid at the gate: the online payment is closed
         await api.AssertFiguresEqualTheRebuildAsync();
     }
 

@@ -3,6 +3,10 @@ using System.Net.Http.Json;
 using BananTourism.Api.IntegrationTests.Support;
 using BananTourism.Domain.Bookings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using BananTourism.Domain.Common;
+using BananTourism.Application.Common;
+using BananTourism.Application.Bookings;
 
 namespace BananTourism.Api.IntegrationTests;
 
@@ -176,6 +180,29 @@ public class RescheduleTests(ApiFactory api) : IClassFixture<ApiFactory>
             .ExecuteUpdateAsync(n => n.SetProperty(x => x.Reserved, x => x.Units), Ct));
         await (await MoveAsync(tourist, id, new { checkIn = "2026-10-14", checkOut = "2026-10-16" })).AssertProblemAsync(HttpStatusCode.Conflict, "sold_out");
         Assert.Equal(after[new DateOnly(2026, 10, 14)], (await NightsAsync(rooms))[new DateOnly(2026, 10, 14)]);
+    }
+
+    [Fact]
+    public async Task ACancellationDecidedBeforeAMove_LosesToIt_AndReleasesNothing()
+    {
+        var tourist = await api.NewTouristAsync();
+        var roses = await _anonymous.OfferingIdAsync("玫瑰采摘");
+        var from = await _anonymous.SlotIdAsync(roses, "2026-10-20");
+        var to = await _anonymous.SlotIdAsync(roses, "2026-10-20", "14:00");
+        var id = Guid.Parse((await tourist.BookOkAsync(Booker.SlotBooking(roses, from, adults: 2))).Get<string>("id"));
+        var stale = await api.WithDbAsync(db => db.Bookings.AsNoTracking().SingleAsync(b => b.Id == id, Ct));
+        Assert.Equal(HttpStatusCode.OK, (await MoveAsync(tourist, id.ToString(), new { slotId = to })).StatusCode);
+        var counters = (await api.SlotAsync(from), await api.SlotAsync(to));
+
+        // The closure (or the offer's expiry) read the booking before the move and applies now: it must not win.
+        await using var scope = api.Services.CreateAsyncScope();
+        var writes = scope.ServiceProvider.GetRequiredService<IWriteTransactions>();
+        var applied = await writes.RunAsync(async (tx, token) =>
+            Result<long?>.Success(await ClosureCancellation.ApplyAsync(tx, stale, "暴雨", api.Clock.GetUtcNow(), token)), Ct);
+        Assert.Null(applied.Value);
+        Assert.Equal("confirmed", (await api.ReadBookingAsync(id)).Get<string>("status"));
+        Assert.Equal(counters, (await api.SlotAsync(from), await api.SlotAsync(to)));
+        await api.AssertFiguresEqualTheRebuildAsync();
     }
 
     private async Task<Dictionary<DateOnly, int>> NightsAsync(string offeringId)

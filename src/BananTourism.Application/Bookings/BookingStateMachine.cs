@@ -9,15 +9,15 @@ using Microsoft.EntityFrameworkCore.Query;
 namespace BananTourism.Application.Bookings;
 
 /// <summary>Applies a <see cref="BookingTransition"/> inside the caller's write transaction, the one way a booking's
-/// status changes (rule 12): a guarded UPDATE from the status the caller read (which the transition must allow), whose
-/// affected rows are always checked, then every side effect the two statuses imply (<see cref="BookingStanding"/>):
+/// status changes (rule 12): a guarded UPDATE from the row the caller read (its status, which the transition must allow,
+/// its moves and its money), whose affected rows are always checked, then every side effect the two statuses imply (<see cref="BookingStanding"/>):
 /// places, the day's booked figure, the tourist's counters. Revenue, refunds and messages differ by cause and stay
 /// with the caller, after a transition that was applied.</summary>
 public static class BookingStateMachine
 {
-    /// <summary>Null when applied (<paramref name="guard"/>: a further condition the row must meet, for a transition
-    /// that keeps its status); <see cref="Lost"/> when <see cref="Lost"/> when another change got to the booking first (nothing was
-    /// changed); or the refusal of taking places again (sold out, closed, daily cap), with nothing changed either.</summary>
+    /// <summary>Null when applied (<paramref name="guard"/>: a further condition the row must meet); <see cref="Lost"/>
+    /// when another change got to the booking first (nothing was changed); or the refusal of taking places again (sold
+    /// out, closed, daily cap), with nothing changed either.</summary>
     public static async Task<Error?> ApplyAsync(
         IAppDbContext tx, Booking booking, BookingTransition transition, CancellationToken ct,
         Action<UpdateSettersBuilder<Booking>>? set = null, int? dailyCap = null, Expression<Func<Booking, bool>>? guard = null)
@@ -28,9 +28,12 @@ public static class BookingStateMachine
             return refused;
         }
 
-        var from = booking.Status;
+        // The row must still be the booking the caller decided on: same status, and no move or payment since (which keep
+        // the status but change its places and money), so effects and amounts computed from what was read stay right.
+        var (from, moves, paid, due) = (booking.Status, booking.RescheduleCount, booking.AmountPaid, booking.BalanceDue);
         var to = transition.To;
-        var row = tx.Bookings.Where(b => b.Id == booking.Id && b.Status == from);
+        var row = tx.Bookings.Where(b => b.Id == booking.Id && b.Status == from
+                                         && b.RescheduleCount == moves && b.AmountPaid == paid && b.BalanceDue == due);
         var won = await (guard is null ? row : row.Where(guard))
             .ExecuteUpdateAsync(b =>
             {

@@ -165,11 +165,11 @@ public sealed partial class MovePayments(
             }
 
             // Found by its intent; or, when the provider answered faster than its id was saved, by booking and amount.
-            var balance = await tx.BookingAdjustments.AsNoTracking().SingleOrDefaultAsync(a => a.IntentId == intent.Id, token)
+            var balance = await tx.BookingAdjustments.AsNoTracking().SingleOrDefaultAsync(a => a.IntentId == intent.Id && a.Kind == AdjustmentKind.Balance, token)
                           ?? await tx.BookingAdjustments.AsNoTracking()
                               .Where(a => a.BookingId == intent.BookingId && a.Kind == AdjustmentKind.Balance && a.IntentId == null && a.Amount == intent.Amount)
                               .OrderByDescending(a => a.Occurrence).FirstOrDefaultAsync(token);
-            if (balance is null || balance.Kind != AdjustmentKind.Balance || intent.State != IntentState.Succeeded
+            if (balance is null || intent.State != IntentState.Succeeded
                 || balance.Status == AdjustmentStatus.Succeeded)
             {
                 return Result<Success>.Success(Success.Value);

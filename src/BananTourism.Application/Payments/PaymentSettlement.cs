@@ -113,7 +113,11 @@ public sealed partial class PaymentSettlement(
             return;
         }
 
-        var fromFirst = await FromFirstPaymentAsync(booking, ct);
+        if (await FromFirstPaymentAsync(booking, ct) is not { } fromFirst)
+        {
+            return;
+        }
+
         if (fromFirst < booking.RefundAmount)
         {
             await moves.PayBackAsync(bookingId, ct);
@@ -121,6 +125,7 @@ public sealed partial class PaymentSettlement(
 
         if (fromFirst == 0)
         {
+            await RecordPartsAsRefundAsync(booking, ct);
             return;
         }
 
@@ -148,8 +153,9 @@ public sealed partial class PaymentSettlement(
     }
 
     /// <summary>How much of a cancellation's refund the first payment gives back; what it cannot (balances of moves
-    /// paid online) is written, once, as refund parts of their own payments.</summary>
-    private async Task<long> FromFirstPaymentAsync(Booking booking, CancellationToken ct)
+    /// paid online) is written, once, as refund parts of their own payments. Null when the payments cannot give back
+    /// that much (never expected: logged for a person to look at, and the rest of the refunds go on).</summary>
+    private async Task<long?> FromFirstPaymentAsync(Booking booking, CancellationToken ct)
     {
         Task<long> FromOthersAsync() => db.BookingAdjustments.AsNoTracking()
             .Where(a => a.BookingId == booking.Id && a.Kind == AdjustmentKind.Refund && a.Occurrence == 0).SumAsync(a => a.Amount, ct);
@@ -162,6 +168,12 @@ public sealed partial class PaymentSettlement(
         if (charges.Count <= 1)
         {
             return booking.RefundAmount;
+        }
+
+        if (booking.RefundAmount > charges.Sum(c => c.Refundable))
+        {
+            LogCannotRefund(booking.Id, booking.RefundAmount, charges.Sum(c => c.Refundable));
+            return null;
         }
 
         var others = RefundAllocation.Split(booking.RefundAmount, charges).Where(p => p.IntentId != booking.PaymentIntentId).ToList();
@@ -270,6 +282,37 @@ public sealed partial class PaymentSettlement(
             guard: b => b.AmountPaid == 0);
         return refused is null ? booking.Id : null;
     }
+
+    /// <summary>A refund paid back wholly from balances' payments: the booking's refund is theirs (its id, once they
+    /// were asked for; succeeded once they all did), so it is not asked for again.</summary>
+    private async Task RecordPartsAsRefundAsync(Booking booking, CancellationToken ct)
+    {
+        var parts = await db.BookingAdjustments.AsNoTracking()
+            .Where(a => a.BookingId == booking.Id && a.Kind == AdjustmentKind.Refund && a.Occurrence == 0).ToListAsync(ct);
+        if (parts.Count == 0 || parts.Any(p => p.RefundId is null))
+        {
+            return; // not all asked for yet: reconciliation comes back
+        }
+
+        var status = parts.All(p => p.Status == AdjustmentStatus.Succeeded) ? RefundStatus.Succeeded
+            : parts.Any(p => p.Status == AdjustmentStatus.Failed) ? RefundStatus.Failed : RefundStatus.Pending;
+        var refundId = parts.OrderBy(p => p.Part).First().RefundId;
+        var now = clock.GetUtcNow();
+        await writes.RunAsync(async (tx, token) =>
+        {
+            var recorded = await tx.Bookings.Where(b => b.Id == booking.Id && b.RefundId == null)
+                .ExecuteUpdateAsync(b => b.SetProperty(x => x.RefundId, refundId).SetProperty(x => x.RefundStatus, status), token);
+            if (recorded == 1 && status == RefundStatus.Succeeded)
+            {
+                await BookingMessages.QueueAsync(tx, booking, BookingMessages.RefundSucceeded, null, now, token, refund: booking.RefundAmount);
+            }
+
+            return Result<int>.Success(recorded);
+        }, ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Booking {BookingId}: a refund of {Amount} fen is more than its payments can give back ({Refundable} fen); left for a person")]
+    private partial void LogCannotRefund(Guid bookingId, long amount, long refundable);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refund for booking {BookingId}: {Amount} fen, {Status}")]
     private partial void LogRefunded(Guid bookingId, long amount, RefundStatus status);

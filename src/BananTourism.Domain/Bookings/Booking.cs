@@ -310,8 +310,9 @@ public sealed class Booking
     }
 
     /// <summary>What moving to a place costing <paramref name="newTotal"/> means for the money: positive, to pay;
-    /// negative, to give back. A pay-on-arrival booking simply pays the new total at the gate.</summary>
-    public long RescheduleDifference(long newTotal) => newTotal - Total;
+    /// negative, to give back. Paid online, against what was paid (a balance still unpaid is not paid back); on arrival,
+    /// against the price the gate would have taken.</summary>
+    public long RescheduleDifference(long newTotal) => IsOnlinePayment ? newTotal - AmountPaid : newTotal - Total;
 
     /// <summary>What cancelling by the tourist at <paramref name="now"/> would mean, or null when it may not be
     /// cancelled (its status, or the visit has begun).</summary>

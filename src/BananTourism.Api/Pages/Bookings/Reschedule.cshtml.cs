@@ -23,6 +23,9 @@ public sealed class RescheduleModel(ISender sender, TimeProvider clock) : PageMo
 {
     public const int Days = 7;
 
+    /// <summary>How far ahead the week shown may start (schedules are made at most a year ahead).</summary>
+    public const int MaxDaysAhead = 400;
+
     public static readonly string[] Fields = ["slotId", "checkIn", "checkOut"];
 
     public BookingDto Booking { get; private set; } = null!;
@@ -110,7 +113,8 @@ public sealed class RescheduleModel(ISender sender, TimeProvider clock) : PageMo
 
         Booking = booking.Value;
         var today = Today = VenueTime.Today(clock.GetUtcNow());
-        From = from is { } f && f >= today ? f : (Booking.Date > today ? Booking.Date : today);
+        var start = Booking.Date > today ? Booking.Date : today;
+        From = from is { } f && f >= today && f.DayNumber - today.DayNumber <= MaxDaysAhead ? f : start;
 
         var terms = await sender.Send(new GetRescheduleTerms(id), ct);
         if (!terms.IsSuccess)

@@ -72,9 +72,9 @@ public sealed partial class RescheduleBookingHandler(
         var (booking, target) = plan.Value;
         var done = await writes.RunAsync(async (tx, token) =>
         {
-            // The status stays; the guard is the number of moves, so two moves at once cannot both win.
-            var count = booking.RescheduleCount;
-            if (await BookingStateMachine.ApplyAsync(tx, booking, BookingTransition.Reschedule, token, guard: b => b.RescheduleCount == count) is not null)
+            // The status stays; the state machine's guard on the number of moves (and the money) means two moves at once
+            // cannot both win, and what is released below is what the booking held.
+            if (await BookingStateMachine.ApplyAsync(tx, booking, BookingTransition.Reschedule, token) is not null)
             {
                 return Result<Success>.Failure([BookingErrors.NotReschedulable("The booking changed meanwhile; read it again.")]);
             }

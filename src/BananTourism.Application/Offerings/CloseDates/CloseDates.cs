@@ -39,9 +39,15 @@ public sealed partial class CloseDatesHandler(
         var now = clock.GetUtcNow();
         var offerMove = command.Body.Mode == ClosureMode.OfferMove;
         var moveUntil = command.Body.MoveUntil ?? ClosureRules.DefaultMoveUntil(scope.Value.To, now);
-        if (offerMove && moveUntil < VenueTime.Today(now))
+        // Checked here, not by the validator: a slot's date is known only now.
+        if (offerMove && (moveUntil < VenueTime.Today(now) || moveUntil < scope.Value.To))
         {
-            return Error.Validation("moveUntil", "The offer to move must last until today at least.");
+            return Error.Validation("moveUntil", "The offer must last at least until the last closed day.");
+        }
+
+        if (offerMove && moveUntil.DayNumber - scope.Value.From.DayNumber > ClosureRules.MaxDays)
+        {
+            return Error.Validation("moveUntil", $"At most {ClosureRules.MaxDays} days after the closure.");
         }
 
         var settleAfter = new List<Booking>();

@@ -66,8 +66,11 @@ public sealed class HandlePaymentEventHandler(
                     // A move's difference (or a balance's share of a cancellation) paid back: its own record, not the booking's refund.
                     var adjusted = moveStatus == RefundStatus.Succeeded ? AdjustmentStatus.Succeeded
                         : moveStatus == RefundStatus.Failed ? AdjustmentStatus.Failed : AdjustmentStatus.Pending;
-                    await tx.BookingAdjustments.Where(a => a.RefundId == refundId)
+                    // Only forward from pending: a late "created" event does not undo a success or a failure.
+                    await tx.BookingAdjustments.Where(a => a.RefundId == refundId && a.Status == AdjustmentStatus.Pending)
                         .ExecuteUpdateAsync(a => a.SetProperty(x => x.Status, adjusted).SetProperty(x => x.SettledAt, now), token);
+                    await tx.Bookings.Where(b => b.RefundId == refundId && b.RefundStatus == RefundStatus.Pending) // a refund paid wholly from a balance
+                        .ExecuteUpdateAsync(b => b.SetProperty(x => x.RefundStatus, moveStatus), token);
                 }
                 else if (RefundEvents.Contains(e.Type) && e.RefundStatus is { } status && e.IntentId is { } refundedIntent)
                 {

@@ -70,6 +70,7 @@ public sealed class ReconcilePaymentsHandler(
 
         var refunds = await db.Bookings.AsNoTracking()
             .Where(b => b.RefundStatus == RefundStatus.Pending && b.RefundId == null && b.RefundAmount > 0 && b.PaymentIntentId != null)
+            .OrderBy(b => b.CancelledAt)
             .Select(b => b.Id).Take(command.BatchSize).ToListAsync(ct);
         foreach (var id in refunds)
         {
