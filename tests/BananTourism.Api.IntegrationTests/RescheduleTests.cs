@@ -187,8 +187,9 @@ public class RescheduleTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var tourist = await api.NewTouristAsync();
         var roses = await _anonymous.OfferingIdAsync("玫瑰采摘");
-        var from = await _anonymous.SlotIdAsync(roses, "2026-10-20");
-        var to = await _anonymous.SlotIdAsync(roses, "2026-10-20", "14:00");
+        // Its own date: FiftyMovesIntoTheLastTenPlaces fills the 20th's afternoon in this class's database.
+        var from = await _anonymous.SlotIdAsync(roses, "2026-10-27");
+        var to = await _anonymous.SlotIdAsync(roses, "2026-10-27", "14:00");
         var id = Guid.Parse((await tourist.BookOkAsync(Booker.SlotBooking(roses, from, adults: 2))).Get<string>("id"));
         var stale = await api.WithDbAsync(db => db.Bookings.AsNoTracking().SingleAsync(b => b.Id == id, Ct));
         Assert.Equal(HttpStatusCode.OK, (await MoveAsync(tourist, id.ToString(), new { slotId = to })).StatusCode);
