@@ -1205,3 +1205,164 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203212444_ExtrasAndProduce'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [Extras] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203212444_ExtrasAndProduce'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [Produce] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203212444_ExtrasAndProduce'
+)
+BEGIN
+    ALTER TABLE [OfferingDays] ADD [ExtrasRevenue] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203212444_ExtrasAndProduce'
+)
+BEGIN
+    ALTER TABLE [OfferingDays] ADD [ProduceRevenue] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203212444_ExtrasAndProduce'
+)
+BEGIN
+    ALTER TABLE [Bookings] ADD [ExtrasTotal] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203212444_ExtrasAndProduce'
+)
+BEGIN
+    CREATE TABLE [ExtraStocks] (
+        [ExtraId] uniqueidentifier NOT NULL,
+        [Date] date NOT NULL,
+        [SlotId] uniqueidentifier NOT NULL,
+        [Taken] int NOT NULL,
+        CONSTRAINT [PK_ExtraStocks] PRIMARY KEY ([ExtraId], [SlotId], [Date])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203212444_ExtrasAndProduce'
+)
+BEGIN
+    CREATE TABLE [ProduceDays] (
+        [OfferingId] uniqueidentifier NOT NULL,
+        [Date] date NOT NULL,
+        [ProduceId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Unit] int NOT NULL,
+        [QuantityThousandths] bigint NOT NULL,
+        [Revenue] bigint NOT NULL,
+        CONSTRAINT [PK_ProduceDays] PRIMARY KEY ([OfferingId], [Date], [ProduceId]),
+        CONSTRAINT [FK_ProduceDays_Offerings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [Offerings] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203212444_ExtrasAndProduce'
+)
+BEGIN
+    CREATE TABLE [WeighOuts] (
+        [Id] uniqueidentifier NOT NULL,
+        [BookingId] uniqueidentifier NOT NULL,
+        [OfferingId] uniqueidentifier NOT NULL,
+        [VenueId] uniqueidentifier NOT NULL,
+        [Date] date NOT NULL,
+        [Total] bigint NOT NULL,
+        [Collect] int NOT NULL,
+        [Status] int NOT NULL,
+        [PaymentIntentId] nvarchar(255) NULL,
+        [PaymentClientSecret] nvarchar(255) NULL,
+        [RefundStatus] int NOT NULL,
+        [CreatedBy] uniqueidentifier NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [VoidedAt] datetimeoffset NULL,
+        [VoidedBy] uniqueidentifier NULL,
+        [Lines] nvarchar(max) NULL,
+        CONSTRAINT [PK_WeighOuts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WeighOuts_Bookings_BookingId] FOREIGN KEY ([BookingId]) REFERENCES [Bookings] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_WeighOuts_Offerings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [Offerings] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203212444_ExtrasAndProduce'
+)
+BEGIN
+    UPDATE Offerings SET Extras = '[]', Produce = '[]'
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203212444_ExtrasAndProduce'
+)
+BEGIN
+    CREATE INDEX [IX_ProduceDays_Date] ON [ProduceDays] ([Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203212444_ExtrasAndProduce'
+)
+BEGIN
+    CREATE INDEX [IX_WeighOuts_BookingId_CreatedAt] ON [WeighOuts] ([BookingId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203212444_ExtrasAndProduce'
+)
+BEGIN
+    CREATE INDEX [IX_WeighOuts_OfferingId] ON [WeighOuts] ([OfferingId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203212444_ExtrasAndProduce'
+)
+BEGIN
+    CREATE INDEX [IX_WeighOuts_PaymentIntentId] ON [WeighOuts] ([PaymentIntentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203212444_ExtrasAndProduce'
+)
+BEGIN
+    CREATE INDEX [IX_WeighOuts_VenueId_Date] ON [WeighOuts] ([VenueId], [Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203212444_ExtrasAndProduce'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203212444_ExtrasAndProduce', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<IdempotencyGuard>();
         services.AddScoped<Payments.PaymentSettlement>();
         services.AddScoped<Payments.MovePayments>();
+        services.AddScoped<Payments.WeighOutPayments>();
         return services;
     }
 }

@@ -143,8 +143,8 @@ public class ReportTests(PaymentTests.ManualFactory api) : IClassFixture<Payment
         var bytes = await csv.Content.ReadAsByteArrayAsync(Ct);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("period,key,name,booked,checkedIn,walkIns,visitors,revenueFen,revenueYuan", lines[0]);
-        Assert.Equal($"2026-09-21,{venue},\"农家乐 \"\"老王\"\", 二圣\",0,0,7,7,0,0.00", lines[1]);
+        Assert.Equal("period,key,name,booked,checkedIn,walkIns,visitors,revenueFen,revenueYuan,ticketRevenueFen,extrasRevenueFen,produceRevenueFen", lines[0]);
+        Assert.Equal($"2026-09-21,{venue},\"农家乐 \"\"老王\"\", 二圣\",0,0,7,7,0,0.00,0,0,0", lines[1]);
     }
 
     /// <summary>A new venue of the rose garden's operator at 幸福村, with walk-ins on 21 September; its id.</summary>

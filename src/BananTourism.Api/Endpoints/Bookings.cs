@@ -1,3 +1,5 @@
+using BananTourism.Application.Produce;
+using BananTourism.Application.Produce.ListWeighOuts;
 using BananTourism.Api.Hosting;
 using BananTourism.Application.Bookings;
 using BananTourism.Application.Bookings.CancelBooking;
@@ -33,6 +35,7 @@ public sealed class Bookings : IEndpointGroup
             .RequireAuthorization(AuthSetup.Tourist);
         group.MapPost("/bookings/{id:guid}/reschedule", RescheduleBooking).WithName(nameof(RescheduleBooking))
             .RequireAuthorization(AuthSetup.Tourist).RequireRateLimiting(RateLimits.Bookings);
+        group.MapGet("/bookings/{id:guid}/weigh-outs", ListWeighOuts).WithName(nameof(ListWeighOuts)).RequireAuthorization();
         group.MapGet("/bookings/{id:guid}/ticket.svg", GetTicket).WithName(nameof(GetTicket)).RequireAuthorization(AuthSetup.Tourist);
         group.MapGet("/bookings/{id:guid}/calendar.ics", GetBookingCalendar).WithName(nameof(GetBookingCalendar))
             .RequireAuthorization(AuthSetup.Tourist);
@@ -46,6 +49,9 @@ public sealed class Bookings : IEndpointGroup
         .Match<Results<Created<BookingDto>, ProblemHttpResult>>(
             created => TypedResults.Created($"/api/v1/bookings/{created.Booking.Id}", created.Booking),
             errors => errors.ToProblem());
+
+    public static async Task<Results<Ok<IReadOnlyList<WeighOutDto>>, ProblemHttpResult>> ListWeighOuts(Guid id, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new ListWeighOuts(id), ct)).ToOk();
 
     public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> GetBooking(Guid id, ISender sender, CancellationToken ct) =>
         (await sender.Send(new GetBooking(id), ct)).ToOk();

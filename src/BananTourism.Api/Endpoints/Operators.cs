@@ -17,7 +17,12 @@ using BananTourism.Application.Venues;
 using BananTourism.Application.Venues.CreateVenue;
 using BananTourism.Application.Venues.ListMyVenues;
 using BananTourism.Application.Venues.UpdateVenue;
+using BananTourism.Application.Produce;
+using BananTourism.Application.Produce.CreateWeighOut;
+using BananTourism.Application.Produce.VoidWeighOut;
 using BananTourism.Application.Visits.CheckIn;
+using BananTourism.Domain.Produce;
+using Microsoft.AspNetCore.Mvc;
 using BananTourism.Application.Visits.ListWalkIns;
 using BananTourism.Application.Visits.RecordWalkIn;
 using BananTourism.Domain.Bookings;
@@ -49,6 +54,8 @@ public sealed class Operators : IEndpointGroup
         group.MapPost("/bookings/{id:guid}/no-show", MarkNoShow).WithName(nameof(MarkNoShow));
         group.MapPost("/walk-ins", RecordWalkIn).WithName(nameof(RecordWalkIn));
         group.MapGet("/walk-ins", ListWalkIns).WithName(nameof(ListWalkIns));
+        group.MapPost("/bookings/{id:guid}/weigh-outs", CreateWeighOut).WithName(nameof(CreateWeighOut));
+        group.MapDelete("/weigh-outs/{id:guid}", VoidWeighOut).WithName(nameof(VoidWeighOut));
         group.MapGet("/calendar.ics", GetOperatorCalendar).WithName(nameof(GetOperatorCalendar));
     }
 
@@ -99,6 +106,17 @@ public sealed class Operators : IEndpointGroup
     public static async Task<Results<Ok<CheckInResult>, ProblemHttpResult>> CheckIn(CheckIn command, ISender sender, CancellationToken ct) =>
         (await sender.Send(command, ct)).ToOk();
 
+    /// <summary>201 with the receipt; a retry with the same Idempotency-Key and body answers the same receipt.</summary>
+    public static async Task<Results<Created<WeighOutDto>, ProblemHttpResult>> CreateWeighOut(
+        Guid id, WeighOutBody body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new CreateWeighOut(id, body.Items, body.Collect) { IdempotencyKey = idempotencyKey }, ct))
+        .Match<Results<Created<WeighOutDto>, ProblemHttpResult>>(
+            created => TypedResults.Created($"/api/v1/bookings/{id}/weigh-outs", created.WeighOut),
+            errors => errors.ToProblem());
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> VoidWeighOut(Guid id, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new VoidWeighOut(id), ct)).ToNoContent();
+
     public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> MarkNoShow(Guid id, ISender sender, CancellationToken ct) =>
         (await sender.Send(new MarkNoShow(id), ct)).ToOk();
 
@@ -111,3 +129,6 @@ public sealed class Operators : IEndpointGroup
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetOperatorCalendar(Guid? venueId, ISender sender, CancellationToken ct) =>
         (await sender.Send(new GetOperatorCalendar(venueId), ct)).ToFile();
 }
+
+/// <summary>The body of a weigh-out: the products and quantities, and where the money is taken.</summary>
+public sealed record WeighOutBody(IReadOnlyList<WeighOutItem> Items, Collect Collect);

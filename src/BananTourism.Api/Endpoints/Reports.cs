@@ -1,3 +1,4 @@
+using BananTourism.Application.Reports.GetProduceReport;
 using BananTourism.Api.Hosting;
 using BananTourism.Application.Reports.GetOccupancyReport;
 using BananTourism.Application.Reports.GetVisitorReport;
@@ -16,6 +17,7 @@ public sealed class Reports : IEndpointGroup
         var group = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(AuthSetup.Officer);
         group.MapGet("/visitors", GetVisitorReport).WithName(nameof(GetVisitorReport));
         group.MapGet("/visitors.csv", GetVisitorReportCsv).WithName(nameof(GetVisitorReportCsv));
+        group.MapGet("/produce", GetProduceReport).WithName(nameof(GetProduceReport));
         group.MapGet("/occupancy", GetOccupancyReport).WithName(nameof(GetOccupancyReport));
         app.MapPost("/api/v1/admin/reports/rebuild", RebuildDailyStats).WithTags("Admin").WithName(nameof(RebuildDailyStats))
             .RequireAuthorization(AuthSetup.Admin);
@@ -39,6 +41,11 @@ public sealed class Reports : IEndpointGroup
 
         return TypedResults.File(VisitorCsv.Write(report.Value), VisitorCsv.ContentType, "visitors.csv");
     }
+
+    public static async Task<Results<Ok<ProduceReport>, ProblemHttpResult>> GetProduceReport(
+        DateOnly? from, DateOnly? to, EnumQuery<Period>? groupBy, EnumQuery<Breakdown>? by, Guid? townshipId, Guid? villageId, Guid? venueId,
+        ISender sender, CancellationToken ct) =>
+        (await sender.Send(new GetProduceReport(from, to, groupBy?.Value, by?.Value, townshipId, villageId, venueId), ct)).ToOk();
 
     public static async Task<Results<Ok<IReadOnlyList<OccupancyRow>>, ProblemHttpResult>> GetOccupancyReport(
         DateOnly? from, DateOnly? to, Guid? venueId, ISender sender, CancellationToken ct) =>

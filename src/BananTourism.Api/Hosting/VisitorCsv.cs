@@ -11,7 +11,7 @@ public static class VisitorCsv
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
-    private static readonly string[] Header = ["period", "key", "name", "booked", "checkedIn", "walkIns", "visitors", "revenueFen", "revenueYuan"];
+    private static readonly string[] Header = ["period", "key", "name", "booked", "checkedIn", "walkIns", "visitors", "revenueFen", "revenueYuan", "ticketRevenueFen", "extrasRevenueFen", "produceRevenueFen"];
 
     /// <summary>Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR: a venue named
     /// <c>=HYPERLINK(…)</c>) are written with a leading apostrophe, so Excel and WPS show them as text; numbers are
@@ -45,6 +45,9 @@ public static class VisitorCsv
                 csv.WriteField(r.Visitors, default);
                 csv.WriteField(r.Revenue.Amount, default);
                 csv.WriteField(r.Revenue.Amount / 100m, "0.00");
+                csv.WriteField(r.TicketRevenue.Amount, default);
+                csv.WriteField(r.ExtrasRevenue.Amount, default);
+                csv.WriteField(r.ProduceRevenue.Amount, default);
                 csv.EndRecord();
             }
 

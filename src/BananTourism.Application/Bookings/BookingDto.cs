@@ -57,7 +57,17 @@ public sealed record MoveOfferDto(string Reason, DateOnly Until);
 /// <summary>The place a booking left: a session (<see cref="SlotId"/> and its <see cref="Date"/>), or nights.</summary>
 public sealed record RescheduledFromDto(Guid? SlotId, DateOnly Date, DateOnly? CheckIn, DateOnly? CheckOut);
 
-public sealed record BookingLineDto(DateOnly Date, LineKind Kind, int Quantity, Money UnitPrice, Money Amount);
+public sealed record BookingLineDto(DateOnly Date, LineKind Kind, int Quantity, Money UnitPrice, Money Amount)
+{
+    /// <summary>For an extra's line: which extra, its name and what it is priced per.</summary>
+    public Guid? ExtraId { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? NameEn { get; init; }
+
+    public ExtraPer? Per { get; init; }
+}
 
 public sealed record PaymentDto(PaymentMethod Method, PaymentStatus Status, Money AmountPaid, string? ClientSecret);
 
@@ -88,7 +98,10 @@ public static class BookingViews
         b.Children,
         Money.Yuan(b.Total),
         b.Lines.OrderBy(l => l.Date).ThenBy(l => l.Kind)
-            .Select(l => new BookingLineDto(l.Date, l.Kind, l.Quantity, Money.Yuan(l.UnitPrice), Money.Yuan(l.Amount))).ToList(),
+            .Select(l => new BookingLineDto(l.Date, l.Kind, l.Quantity, Money.Yuan(l.UnitPrice), Money.Yuan(l.Amount))
+            {
+                ExtraId = l.ExtraId, Name = l.Name, NameEn = l.NameEn, Per = l.Per,
+            }).ToList(),
         b.Status == BookingStatus.Held ? b.ExpiresAt : null,
         b.Status is BookingStatus.Confirmed or BookingStatus.CheckedIn ? Codes.Format(b.VerificationCode) : null,
         new PaymentDto(b.PaymentMethod, b.PaymentStatus, Money.Yuan(b.AmountPaid), PaysOnline(b) && viewer == b.TouristId ? b.PaymentClientSecret : null),

@@ -20,7 +20,7 @@ public static class CapacityLedger
             OfferingKind.TimeSlot => await TakeSlotAsync(db, booking.SlotId!.Value, booking.PartySize, ct),
             OfferingKind.Nightly => await TakeNightsAsync(db, booking.OfferingId, booking.Date, booking.EndDate, booking.Units!.Value, ct),
         };
-        return refused ?? await TakeVenueDaysAsync(db, booking, dailyCap, ct);
+        return refused ?? await TakeVenueDaysAsync(db, booking, dailyCap, ct) ?? await TakeExtrasAsync(db, booking, ct);
     }
 
     public static async Task ReleaseAsync(IAppDbContext db, Booking booking, CancellationToken ct)
@@ -37,6 +37,57 @@ public static class CapacityLedger
 
         await db.VenueDays.Where(d => d.VenueId == booking.VenueId && d.Date >= booking.Date && d.Date < booking.EndDate)
             .ExecuteUpdateAsync(d => d.SetProperty(x => x.Reserved, x => x.Reserved - people), ct);
+        var session = booking.SlotId ?? Guid.Empty;
+        foreach (var extra in booking.ExtrasChosen)
+        {
+            var quantity = extra.Quantity;
+            await db.ExtraStocks.Where(s => s.ExtraId == extra.ExtraId && s.SlotId == session && s.Date >= booking.Date && s.Date < booking.EndDate)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Taken, x => x.Taken - quantity), ct);
+        }
+    }
+
+    /// <summary>Takes each chosen extra in the booking's session (or on each night of a stay), within the stock the
+    /// offering sets now where it sets one. Every extra is counted, limited or not, so releasing is always exact.</summary>
+    private static async Task<Error?> TakeExtrasAsync(IAppDbContext db, Booking booking, CancellationToken ct)
+    {
+        var chosen = booking.ExtrasChosen.ToList();
+        if (chosen.Count == 0)
+        {
+            return null;
+        }
+
+        var offered = await db.Offerings.AsNoTracking().Where(o => o.Id == booking.OfferingId).Select(o => o.Extras).SingleAsync(ct);
+        var session = booking.SlotId ?? Guid.Empty;
+        var days = booking.EndDate.DayNumber - booking.Date.DayNumber;
+        foreach (var extra in chosen)
+        {
+            var (quantity, stock) = (extra.Quantity, offered.FirstOrDefault(e => e.Id == extra.ExtraId)?.StockPerSession ?? int.MaxValue);
+            if (quantity > stock)
+            {
+                return BookingErrors.ExtraSoldOut;
+            }
+
+            var taken = await db.ExtraStocks
+                .Where(s => s.ExtraId == extra.ExtraId && s.SlotId == session && s.Date >= booking.Date && s.Date < booking.EndDate
+                            && s.Taken + quantity <= stock)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Taken, x => x.Taken + quantity), ct);
+            if (taken == days)
+            {
+                continue;
+            }
+
+            var existing = await db.ExtraStocks
+                .Where(s => s.ExtraId == extra.ExtraId && s.SlotId == session && s.Date >= booking.Date && s.Date < booking.EndDate)
+                .Select(s => s.Date).ToListAsync(ct);
+            if (existing.Count != taken)
+            {
+                return BookingErrors.ExtraSoldOut; // the caller rolls back what was taken
+            }
+
+            db.ExtraStocks.AddRange(booking.Dates.Except(existing).Select(date => new ExtraStock(extra.ExtraId, date, session, quantity)));
+        }
+
+        return null;
     }
 
     private static async Task<Error?> TakeSlotAsync(IAppDbContext db, Guid slotId, int people, CancellationToken ct)

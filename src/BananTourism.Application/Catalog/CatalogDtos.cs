@@ -55,3 +55,17 @@ public sealed record PeoplePerUnitDto(int Min, int Max)
     public static PeoplePerUnitDto? From(Offering offering) =>
         offering.Kind == OfferingKind.Nightly ? new PeoplePerUnitDto(offering.Units.MinPeople, offering.Units.MaxPeople) : null;
 }
+
+/// <summary>An extra as tourists and operators see it: its price in fen per <see cref="Per"/>.</summary>
+public sealed record ExtraDto(Guid Id, string Name, string? NameEn, Money Price, ExtraPer Per, int? StockPerSession)
+{
+    public static IReadOnlyList<ExtraDto> From(IEnumerable<Extra> extras) =>
+        extras.Select(e => new ExtraDto(e.Id, e.Name, e.NameEn, Money.Yuan(e.Price), e.Per, e.StockPerSession)).ToList();
+}
+
+/// <summary>A product of the exit's price list: fen per <see cref="Unit"/>.</summary>
+public sealed record ProduceDto(Guid Id, string Name, string? NameEn, ProduceUnit Unit, Money Price)
+{
+    public static IReadOnlyList<ProduceDto> From(IEnumerable<ProduceItem> produce) =>
+        produce.Select(p => new ProduceDto(p.Id, p.Name, p.NameEn, p.Unit, Money.Yuan(p.Price))).ToList();
+}

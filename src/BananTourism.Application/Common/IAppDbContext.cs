@@ -58,6 +58,12 @@ public interface IAppDbContext
 
     DbSet<OfferingDay> OfferingDays { get; }
 
+    DbSet<ProduceDay> ProduceDays { get; }
+
+    DbSet<BananTourism.Domain.Offerings.ExtraStock> ExtraStocks { get; }
+
+    DbSet<BananTourism.Domain.Produce.WeighOut> WeighOuts { get; }
+
     ChangeTracker ChangeTracker { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)

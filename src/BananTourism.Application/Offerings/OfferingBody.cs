@@ -24,7 +24,9 @@ public sealed record OfferingBody(
     PayOnArrivalDto? PayOnArrival = null,
     PeoplePerUnitDto? PeoplePerUnit = null,
     int? MaxUnitsPerBooking = null,
-    ReschedulePolicyDto? ReschedulePolicy = null)
+    ReschedulePolicyDto? ReschedulePolicy = null,
+    IReadOnlyList<ExtraBody>? Extras = null,
+    IReadOnlyList<ProduceBody>? Produce = null)
 {
     /// <summary><paramref name="current"/>: the offering's unit rules before this edit (null for a new one), which
     /// fill what the body leaves out.</summary>
@@ -42,8 +44,17 @@ public sealed record OfferingBody(
                 PeoplePerUnit?.Max ?? (current ?? UnitRules.Default).MaxPeople,
                 MaxUnitsPerBooking ?? (current ?? UnitRules.Default).MaxUnitsPerBooking)
             : null,
-        ReschedulePolicy is { } reschedule ? new Domain.Offerings.ReschedulePolicy(reschedule.FreeUntilHoursBefore, reschedule.MaxReschedules) : null);
+        ReschedulePolicy is { } reschedule ? new Domain.Offerings.ReschedulePolicy(reschedule.FreeUntilHoursBefore, reschedule.MaxReschedules) : null,
+        Extras?.Select(e => new Extra(e.Id ?? Guid.CreateVersion7(), e.Name.Trim(), e.NameEn?.Trim(), e.Price.Amount, e.Per, e.StockPerSession)).ToList(),
+        Produce?.Select(p => new ProduceItem(p.Id ?? Guid.CreateVersion7(), p.Name.Trim(), p.NameEn?.Trim(), p.Unit, p.Price.Amount)).ToList());
 }
+
+/// <summary>An extra as the operator sends it: without <see cref="Id"/> it is new; with one, it keeps its id (bookings
+/// and stock refer to it).</summary>
+public sealed record ExtraBody(Guid? Id, string Name, string? NameEn, Money Price, ExtraPer Per, int? StockPerSession);
+
+/// <summary>A product of the exit's price list as the operator sends it (fen per unit).</summary>
+public sealed record ProduceBody(Guid? Id, string Name, string? NameEn, ProduceUnit Unit, Money Price);
 
 public sealed record PricesBody(Money? Adult, Money? Child, Money? PerNight, Money? Weekend, Money? Holiday);
 
@@ -51,6 +62,9 @@ public sealed class OfferingBodyValidator : AbstractValidator<OfferingBody>
 {
     /// <summary>¥100,000: far above any farm-stay night, low enough to catch a price typed in fen twice.</summary>
     public const long MaxPrice = 10_000_000;
+
+    /// <summary>Extras, and products on the price list, per offering.</summary>
+    public const int MaxListed = 30;
 
     public OfferingBodyValidator()
     {
@@ -85,6 +99,28 @@ public sealed class OfferingBodyValidator : AbstractValidator<OfferingBody>
             RuleFor(b => b.MaxUnitsPerBooking).Null().WithMessage("Only stays have units.");
         });
 
+        RuleFor(b => b.Extras).Must(e => e!.Count <= MaxListed).WithMessage($"At most {MaxListed} extras.")
+            .Must(e => e!.Where(x => x?.Id is not null).GroupBy(x => x!.Id).All(g => g.Count() == 1)).WithMessage("Each extra's id appears once.")
+            .When(b => b.Extras is not null);
+        RuleForEach(b => b.Extras).NotNull().ChildRules(extra =>
+        {
+            extra.RuleFor(e => e.Name).NotEmpty().MaximumLength(100).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("The name is blank.").SingleLine();
+            extra.RuleFor(e => e.NameEn).MaximumLength(100).SingleLine();
+            extra.RuleFor(e => e.Price).Must(BeAPrice).WithMessage("A price is {\"amount\": fen, \"currency\": \"CNY\"} with 0 ≤ amount ≤ 10,000,000.");
+            extra.RuleFor(e => e.Per).IsInEnum();
+            extra.RuleFor(e => e.StockPerSession).InclusiveBetween(0, 10_000);
+        });
+        RuleFor(b => b.Produce).Must(p => p!.Count <= MaxListed).WithMessage($"At most {MaxListed} products.")
+            .Must(p => p!.Where(x => x?.Id is not null).GroupBy(x => x!.Id).All(g => g.Count() == 1)).WithMessage("Each product's id appears once.")
+            .When(b => b.Produce is not null);
+        RuleForEach(b => b.Produce).NotNull().ChildRules(item =>
+        {
+            item.RuleFor(p => p.Name).NotEmpty().MaximumLength(100).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("The name is blank.").SingleLine();
+            item.RuleFor(p => p.NameEn).MaximumLength(100).SingleLine();
+            item.RuleFor(p => p.Price).Must(BeAPrice).WithMessage("A price is {\"amount\": fen, \"currency\": \"CNY\"} with 0 ≤ amount ≤ 10,000,000.");
+            item.RuleFor(p => p.Unit).IsInEnum();
+        });
+
         RuleFor(b => b.Prices).NotNull();
         When(b => b.Prices is not null, () =>
         {
@@ -107,6 +143,8 @@ public sealed class OfferingBodyValidator : AbstractValidator<OfferingBody>
         });
     }
 
+    private static bool BeAPrice(Money price) => BeAPrice((Money?)price);
+
     private static bool BeAPrice(Money? price) =>
         price is not { } p || (p.Currency == Money.Cny && p.Amount is >= 0 and <= MaxPrice);
 }
@@ -115,12 +153,13 @@ public sealed class OfferingBodyValidator : AbstractValidator<OfferingBody>
 public sealed record OperatorOffering(
     Guid Id, Guid VenueId, string Name, string? NameEn, string Description, OfferingKind Kind, Category Category,
     PricesDto Prices, int? MinParty, int? MaxParty, int? MinNights, CancellationPolicyDto CancellationPolicy, bool Published,
-    PayOnArrivalDto PayOnArrival, PeoplePerUnitDto? PeoplePerUnit, int? MaxUnitsPerBooking, ReschedulePolicyDto ReschedulePolicy)
+    PayOnArrivalDto PayOnArrival, PeoplePerUnitDto? PeoplePerUnit, int? MaxUnitsPerBooking, ReschedulePolicyDto ReschedulePolicy,
+    IReadOnlyList<ExtraDto> Extras, IReadOnlyList<ProduceDto> Produce)
 {
     public static OperatorOffering From(Offering o) => new(
         o.Id, o.VenueId, o.Name, o.NameEn, o.Description, o.Kind, o.Category, PricesDto.From(o.Kind, o.Prices),
         o.MinParty, o.MaxParty, o.MinNights,
         new CancellationPolicyDto(o.CancellationPolicy.FreeUntilHoursBefore, o.CancellationPolicy.RefundPercentAfter), o.Published,
         PayOnArrivalDto.From(o.PayOnArrival), PeoplePerUnitDto.From(o), o.Kind == OfferingKind.Nightly ? o.Units.MaxUnitsPerBooking : null,
-        ReschedulePolicyDto.From(o.ReschedulePolicy));
+        ReschedulePolicyDto.From(o.ReschedulePolicy), ExtraDto.From(o.Extras), ProduceDto.From(o.Produce));
 }

@@ -15,6 +15,9 @@ public interface IPaymentGateway
     /// <summary>A second payment for a booking: the balance a move to a dearer session left due.</summary>
     Task<Result<PaymentIntentInfo>> CreateBalanceIntentAsync(Booking booking, long amount, string idempotencyKey, CancellationToken ct);
 
+    /// <summary>The payment of a weigh-out receipt: produce taken home, paid from the booking page.</summary>
+    Task<Result<PaymentIntentInfo>> CreateWeighOutIntentAsync(Booking booking, Guid weighOutId, long amount, CancellationToken ct);
+
     Task<Result<PaymentIntentInfo>> GetIntentAsync(string intentId, CancellationToken ct);
 
     Task<Result<PaymentIntentInfo>> CancelIntentAsync(string intentId, string idempotencyKey, CancellationToken ct);
@@ -38,6 +41,9 @@ public sealed record PaymentIntentInfo(string Id, IntentState State, long Amount
 {
     /// <summary>The balance of a move (a booking's second payment), not its first payment.</summary>
     public bool IsBalance { get; init; }
+
+    /// <summary>The weigh-out receipt it pays, when it pays one (not a booking).</summary>
+    public Guid? WeighOutId { get; init; }
 }
 
 public sealed record RefundInfo(string Id, RefundStatus Status);

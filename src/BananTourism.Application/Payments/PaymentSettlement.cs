@@ -15,7 +15,8 @@ namespace BananTourism.Application.Payments;
 /// transition; every provider call has an idempotency key from the booking, so running any of this twice, or
 /// in two processes, charges and refunds once.</summary>
 public sealed partial class PaymentSettlement(
-    IAppDbContext db, IPaymentGateway gateway, IWriteTransactions writes, MovePayments moves, TimeProvider clock, ILogger<PaymentSettlement> logger)
+    IAppDbContext db, IPaymentGateway gateway, IWriteTransactions writes, MovePayments moves, WeighOutPayments weighOuts, TimeProvider clock,
+    ILogger<PaymentSettlement> logger)
 {
     public const string LateAndSoldOut = "Payment arrived after the hold expired and the places were gone; it is refunded in full.";
     public const string PaidAfterCancel = "Payment arrived after the booking was cancelled; it is refunded in full.";
@@ -52,6 +53,11 @@ public sealed partial class PaymentSettlement(
     /// ends the hold. Returns false when the event had been processed already.</summary>
     public async Task<bool> ApplyAsync(PaymentIntentInfo intent, PaymentEvent? trigger, bool failureReported, CancellationToken ct)
     {
+        if (intent.WeighOutId is not null)
+        {
+            return await weighOuts.ApplyAsync(intent, trigger, ct);
+        }
+
         if (intent.IsBalance)
         {
             return await moves.ApplyBalanceAsync(intent, trigger, ct);

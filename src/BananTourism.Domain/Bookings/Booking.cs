@@ -51,8 +51,11 @@ public sealed class Booking
 
     public int PartySize => Adults + Children;
 
-    /// <summary>Fen, CNY.</summary>
+    /// <summary>Fen, CNY: tickets or nights and extras.</summary>
     public long Total { get; private set; }
+
+    /// <summary>The part of <see cref="Total"/> that is extras, which reports count apart from tickets.</summary>
+    public long ExtrasTotal { get; private set; }
 
     public BookingStatus Status { get; private set; }
 
@@ -136,6 +139,10 @@ public sealed class Booking
     public int? CheckedInHeadcount { get; private set; }
 
     public IReadOnlyList<BookingLine> Lines => _lines;
+
+    /// <summary>Each extra chosen and how many, which each of its dates' stock gives.</summary>
+    public IEnumerable<ExtraChoice> ExtrasChosen =>
+        _lines.Where(l => l.Kind == LineKind.Extra).GroupBy(l => l.ExtraId!.Value).Select(g => new ExtraChoice(g.Key, g.First().Quantity));
 
     public CancellationPolicy Policy => new(FreeCancelHoursBefore, RefundPercentAfter);
 
@@ -295,6 +302,7 @@ public sealed class Booking
     private long Reprice(IReadOnlyList<BookingLine> lines)
     {
         Total = lines.Sum(l => l.Amount);
+        ExtrasTotal = ExtrasIn(lines);
         _lines.Clear();
         _lines.AddRange(lines);
         if (!IsOnlinePayment)
@@ -331,6 +339,8 @@ public sealed class Booking
         return new CancellationTerms(refund, payment, refund > 0 ? RefundStatus.Pending : RefundStatus.NotRequired);
     }
 
+    private static long ExtrasIn(IEnumerable<BookingLine> lines) => lines.Where(l => l.Kind == LineKind.Extra).Sum(l => l.Amount);
+
     private static Booking New(BookingDraft draft, IReadOnlyList<BookingLine> lines, DateTimeOffset now, TimeSpan holdFor)
     {
         var online = draft.PaymentMethod != PaymentMethod.PayOnArrival;
@@ -344,6 +354,7 @@ public sealed class Booking
             Adults = draft.Adults,
             Children = draft.Children,
             Total = lines.Sum(l => l.Amount),
+            ExtrasTotal = ExtrasIn(lines),
             PaymentMethod = draft.PaymentMethod,
             Status = online ? BookingStatus.Held : BookingStatus.Confirmed,
             PaymentStatus = online ? PaymentStatus.Pending : PaymentStatus.PayOnArrival,

@@ -10,6 +10,9 @@ public static class BookingErrors
 
     public static readonly Error SoldOut = Error.Conflict("sold_out", "There is not enough room left for this party.");
 
+    public static readonly Error ExtraSoldOut = Error.Conflict(
+        "extra_sold_out", "An extra chosen has none left for this session; book without it, or fewer.");
+
     public static readonly Error Closed = Error.Conflict("closed", "The operator has closed this date.");
 
     public static readonly Error DailyCapReached = Error.Conflict(

@@ -6,6 +6,9 @@ namespace BananTourism.Domain.Offerings;
 /// <summary>产品: something bookable at a venue, by time slot or by night.</summary>
 public sealed class Offering
 {
+    private readonly List<Extra> _extras = [];
+    private readonly List<ProduceItem> _produce = [];
+
     private Offering()
     {
     }
@@ -42,6 +45,12 @@ public sealed class Offering
     public UnitRules Units { get; private set; } = null!;
 
     public bool Published { get; private set; }
+
+    /// <summary>What may be added to a booking (gear, breakfast, a cooking table).</summary>
+    public IReadOnlyList<Extra> Extras => _extras;
+
+    /// <summary>The price list of what is weighed or counted at the exit.</summary>
+    public IReadOnlyList<ProduceItem> Produce => _produce;
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -86,11 +95,22 @@ public sealed class Offering
         Units = details.Units ?? Units ?? UnitRules.Default;
         ReschedulePolicy = details.ReschedulePolicy ?? ReschedulePolicy ?? ReschedulePolicy.Default;
         Published = details.Published;
+        if (details.Extras is { } extras)
+        {
+            _extras.Clear();
+            _extras.AddRange(extras);
+        }
+
+        if (details.Produce is { } produce)
+        {
+            _produce.Clear();
+            _produce.AddRange(produce);
+        }
     }
 }
 
-/// <summary>The fields an operator edits on an offering. The pay-on-arrival and unit rules, where not given, stay as
-/// they were (or take the kind's defaults on a new offering).</summary>
+/// <summary>The fields an operator edits on an offering. The pay-on-arrival and unit rules, the extras and the produce
+/// price list, where not given, stay as they were (or take the kind's defaults, or none, on a new offering).</summary>
 public sealed record OfferingDetails(
     string Name,
     string? NameEn,
@@ -104,7 +124,9 @@ public sealed record OfferingDetails(
     bool Published,
     PayOnArrivalRule? PayOnArrival = null,
     UnitRules? Units = null,
-    ReschedulePolicy? ReschedulePolicy = null);
+    ReschedulePolicy? ReschedulePolicy = null,
+    IReadOnlyList<Extra>? Extras = null,
+    IReadOnlyList<ProduceItem>? Produce = null);
 
 public static class OfferingErrors
 {

@@ -9,13 +9,15 @@ public sealed class OfferingDay
     {
     }
 
-    public OfferingDay(Guid offeringId, DateOnly date, int booked, int checkedIn, long revenue)
+    public OfferingDay(Guid offeringId, DateOnly date, int booked, int checkedIn, long revenue, long extrasRevenue = 0, long produceRevenue = 0)
     {
         OfferingId = offeringId;
         Date = date;
         Booked = booked;
         CheckedIn = checkedIn;
         Revenue = revenue;
+        ExtrasRevenue = extrasRevenue;
+        ProduceRevenue = produceRevenue;
     }
 
     public Guid OfferingId { get; private set; }
@@ -28,6 +30,13 @@ public sealed class OfferingDay
     /// <summary>Headcount recorded at the gate.</summary>
     public int CheckedIn { get; private set; }
 
-    /// <summary>Fen: captured online payments minus refunds, plus pay-on-arrival bookings once checked in.</summary>
+    /// <summary>Fen the bookings brought (tickets or nights, and extras): captured online payments minus refunds, plus
+    /// what the gate collects at check-in.</summary>
     public long Revenue { get; private set; }
+
+    /// <summary>The extras' share of <see cref="Revenue"/> (see <see cref="BookingRevenue.ExtrasShare"/>).</summary>
+    public long ExtrasRevenue { get; private set; }
+
+    /// <summary>Fen from produce weighed out at the exit that day: collected at the stall, or paid online.</summary>
+    public long ProduceRevenue { get; private set; }
 }

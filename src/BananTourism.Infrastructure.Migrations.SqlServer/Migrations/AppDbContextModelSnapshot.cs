@@ -142,6 +142,9 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<long>("ExtrasTotal")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("FirstPaymentAmount")
                         .HasColumnType("bigint");
 
@@ -495,6 +498,25 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Offerings.ExtraStock", b =>
+                {
+                    b.Property<Guid>("ExtraId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SlotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("int");
+
+                    b.HasKey("ExtraId", "SlotId", "Date");
+
+                    b.ToTable("ExtraStocks");
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Offerings.NightInventory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -704,6 +726,68 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Produce.WeighOut", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Collect")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OfferingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PaymentClientSecret")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("PaymentIntentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<int>("RefundStatus")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("VenueId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("VoidedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfferingId");
+
+                    b.HasIndex("PaymentIntentId");
+
+                    b.HasIndex("BookingId", "CreatedAt");
+
+                    b.HasIndex("VenueId", "Date");
+
+                    b.ToTable("WeighOuts");
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Reports.OfferingDay", b =>
                 {
                     b.Property<Guid>("OfferingId")
@@ -718,6 +802,12 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                     b.Property<int>("CheckedIn")
                         .HasColumnType("int");
 
+                    b.Property<long>("ExtrasRevenue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProduceRevenue")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Revenue")
                         .HasColumnType("bigint");
 
@@ -726,6 +816,38 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                     b.HasIndex("Date");
 
                     b.ToTable("OfferingDays");
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Reports.ProduceDay", b =>
+                {
+                    b.Property<Guid>("OfferingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProduceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Revenue")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("int");
+
+                    b.HasKey("OfferingId", "Date", "ProduceId");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("ProduceDays");
                 });
 
             modelBuilder.Entity("BananTourism.Domain.Users.PhoneCode", b =>
@@ -1074,7 +1196,15 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
 
                             b1.Property<DateOnly>("Date");
 
+                            b1.Property<Guid?>("ExtraId");
+
                             b1.Property<int>("Kind");
+
+                            b1.Property<string>("Name");
+
+                            b1.Property<string>("NameEn");
+
+                            b1.Property<int?>("Per");
 
                             b1.Property<int>("Quantity");
 
@@ -1138,6 +1268,72 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                         .HasForeignKey("VenueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("BananTourism.Domain.Offerings.Extra", "Extras", b1 =>
+                        {
+                            b1.Property<Guid>("OfferingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("NameEn");
+
+                            b1.Property<int>("Per");
+
+                            b1.Property<long>("Price");
+
+                            b1.Property<int?>("StockPerSession");
+
+                            b1.HasKey("OfferingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Offerings");
+
+                            b1
+                                .ToJson("Extras")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OfferingId");
+                        });
+
+                    b.OwnsMany("BananTourism.Domain.Offerings.ProduceItem", "Produce", b1 =>
+                        {
+                            b1.Property<Guid>("OfferingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("NameEn");
+
+                            b1.Property<long>("Price");
+
+                            b1.Property<int>("Unit");
+
+                            b1.HasKey("OfferingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Offerings");
+
+                            b1
+                                .ToJson("Produce")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OfferingId");
+                        });
+
+                    b.Navigation("Extras");
+
+                    b.Navigation("Produce");
                 });
 
             modelBuilder.Entity("BananTourism.Domain.Offerings.Slot", b =>
@@ -1149,7 +1345,67 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Produce.WeighOut", b =>
+                {
+                    b.HasOne("BananTourism.Domain.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BananTourism.Domain.Offerings.Offering", null)
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("BananTourism.Domain.Produce.WeighOutLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("WeighOutId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<long>("Amount");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("NameEn");
+
+                            b1.Property<Guid>("ProduceId");
+
+                            b1.Property<long>("QuantityThousandths");
+
+                            b1.Property<int>("Unit");
+
+                            b1.Property<long>("UnitPrice");
+
+                            b1.HasKey("WeighOutId", "__synthesizedOrdinal");
+
+                            b1.ToTable("WeighOuts");
+
+                            b1
+                                .ToJson("Lines")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WeighOutId");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Reports.OfferingDay", b =>
+                {
+                    b.HasOne("BananTourism.Domain.Offerings.Offering", null)
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Reports.ProduceDay", b =>
                 {
                     b.HasOne("BananTourism.Domain.Offerings.Offering", null)
                         .WithMany()

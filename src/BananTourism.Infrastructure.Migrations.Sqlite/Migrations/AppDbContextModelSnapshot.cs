@@ -137,6 +137,9 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ExtrasTotal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("FirstPaymentAmount")
                         .HasColumnType("INTEGER");
 
@@ -490,6 +493,25 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Offerings.ExtraStock", b =>
+                {
+                    b.Property<Guid>("ExtraId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SlotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ExtraId", "SlotId", "Date");
+
+                    b.ToTable("ExtraStocks");
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Offerings.NightInventory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -699,6 +721,68 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Produce.WeighOut", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Collect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfferingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentClientSecret")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentIntentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RefundStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VenueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VoidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("VoidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfferingId");
+
+                    b.HasIndex("PaymentIntentId");
+
+                    b.HasIndex("BookingId", "CreatedAt");
+
+                    b.HasIndex("VenueId", "Date");
+
+                    b.ToTable("WeighOuts");
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Reports.OfferingDay", b =>
                 {
                     b.Property<Guid>("OfferingId")
@@ -713,6 +797,12 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                     b.Property<int>("CheckedIn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ExtrasRevenue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProduceRevenue")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Revenue")
                         .HasColumnType("INTEGER");
 
@@ -721,6 +811,38 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                     b.HasIndex("Date");
 
                     b.ToTable("OfferingDays");
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Reports.ProduceDay", b =>
+                {
+                    b.Property<Guid>("OfferingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProduceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QuantityThousandths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revenue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfferingId", "Date", "ProduceId");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("ProduceDays");
                 });
 
             modelBuilder.Entity("BananTourism.Domain.Users.PhoneCode", b =>
@@ -1066,7 +1188,15 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
 
                             b1.Property<DateOnly>("Date");
 
+                            b1.Property<Guid?>("ExtraId");
+
                             b1.Property<int>("Kind");
+
+                            b1.Property<string>("Name");
+
+                            b1.Property<string>("NameEn");
+
+                            b1.Property<int?>("Per");
 
                             b1.Property<int>("Quantity");
 
@@ -1130,6 +1260,72 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                         .HasForeignKey("VenueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("BananTourism.Domain.Offerings.Extra", "Extras", b1 =>
+                        {
+                            b1.Property<Guid>("OfferingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("NameEn");
+
+                            b1.Property<int>("Per");
+
+                            b1.Property<long>("Price");
+
+                            b1.Property<int?>("StockPerSession");
+
+                            b1.HasKey("OfferingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Offerings");
+
+                            b1
+                                .ToJson("Extras")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OfferingId");
+                        });
+
+                    b.OwnsMany("BananTourism.Domain.Offerings.ProduceItem", "Produce", b1 =>
+                        {
+                            b1.Property<Guid>("OfferingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("NameEn");
+
+                            b1.Property<long>("Price");
+
+                            b1.Property<int>("Unit");
+
+                            b1.HasKey("OfferingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Offerings");
+
+                            b1
+                                .ToJson("Produce")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OfferingId");
+                        });
+
+                    b.Navigation("Extras");
+
+                    b.Navigation("Produce");
                 });
 
             modelBuilder.Entity("BananTourism.Domain.Offerings.Slot", b =>
@@ -1141,7 +1337,67 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Produce.WeighOut", b =>
+                {
+                    b.HasOne("BananTourism.Domain.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BananTourism.Domain.Offerings.Offering", null)
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("BananTourism.Domain.Produce.WeighOutLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("WeighOutId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<long>("Amount");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("NameEn");
+
+                            b1.Property<Guid>("ProduceId");
+
+                            b1.Property<long>("QuantityThousandths");
+
+                            b1.Property<int>("Unit");
+
+                            b1.Property<long>("UnitPrice");
+
+                            b1.HasKey("WeighOutId", "__synthesizedOrdinal");
+
+                            b1.ToTable("WeighOuts");
+
+                            b1
+                                .ToJson("Lines")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WeighOutId");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Reports.OfferingDay", b =>
+                {
+                    b.HasOne("BananTourism.Domain.Offerings.Offering", null)
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Reports.ProduceDay", b =>
                 {
                     b.HasOne("BananTourism.Domain.Offerings.Offering", null)
                         .WithMany()

@@ -38,7 +38,11 @@ internal sealed partial class StripeGateway : IPaymentGateway
     public Task<Result<PaymentIntentInfo>> CreateBalanceIntentAsync(Booking booking, long amount, string idempotencyKey, CancellationToken ct) =>
         CreateAsync(booking, amount, BalancePurpose, idempotencyKey, ct);
 
-    private Task<Result<PaymentIntentInfo>> CreateAsync(Booking booking, long amount, string? purpose, string idempotencyKey, CancellationToken ct) =>
+    public Task<Result<PaymentIntentInfo>> CreateWeighOutIntentAsync(Booking booking, Guid weighOutId, long amount, CancellationToken ct) =>
+        CreateAsync(booking, amount, WeighOutPurpose, $"weighout:{weighOutId}:create", ct, weighOutId);
+
+    private Task<Result<PaymentIntentInfo>> CreateAsync(
+        Booking booking, long amount, string? purpose, string idempotencyKey, CancellationToken ct, Guid? weighOutId = null) =>
         CallAsync(async () =>
         {
             var metadata = new Dictionary<string, string> { ["booking_id"] = booking.Id.ToString(), ["reference"] = booking.Reference };
@@ -47,12 +51,22 @@ internal sealed partial class StripeGateway : IPaymentGateway
                 metadata["purpose"] = purpose;
             }
 
+            if (weighOutId is { } receipt)
+            {
+                metadata["weigh_out_id"] = receipt.ToString();
+            }
+
             var create = new PaymentIntentCreateOptions
             {
                 Amount = amount,
                 Currency = "cny",
                 AllowedPaymentMethodTypes = [MethodType(booking.PaymentMethod)],
-                Description = purpose is null ? $"BananTourism {booking.Reference}" : $"BananTourism {booking.Reference} (改期差价 balance)",
+                Description = purpose switch
+                {
+                    null => $"BananTourism {booking.Reference}",
+                    WeighOutPurpose => $"BananTourism {booking.Reference} (过秤 produce)",
+                    _ => $"BananTourism {booking.Reference} (改期差价 balance)",
+                },
                 Metadata = metadata,
             };
             if (booking.PaymentMethod == PaymentMethod.WechatPay)
@@ -69,6 +83,9 @@ internal sealed partial class StripeGateway : IPaymentGateway
 
     /// <summary>Marks a PaymentIntent as a move's balance rather than a booking's first payment.</summary>
     private const string BalancePurpose = "balance";
+
+    /// <summary>Marks a PaymentIntent as the payment of a weigh-out receipt.</summary>
+    private const string WeighOutPurpose = "weighOut";
 
     public Task<Result<PaymentIntentInfo>> GetIntentAsync(string intentId, CancellationToken ct) => CallAsync(async () =>
         Map(await new PaymentIntentService(_client).GetAsync(intentId, cancellationToken: ct)));
@@ -155,6 +172,8 @@ internal sealed partial class StripeGateway : IPaymentGateway
         intent.Metadata is not null && intent.Metadata.TryGetValue("booking_id", out var id) && Guid.TryParse(id, out var bookingId) ? bookingId : null)
     {
         IsBalance = intent.Metadata is not null && intent.Metadata.TryGetValue("purpose", out var purpose) && purpose == BalancePurpose,
+        WeighOutId = intent.Metadata is not null && intent.Metadata.TryGetValue("weigh_out_id", out var receipt) && Guid.TryParse(receipt, out var weighOutId)
+            ? weighOutId : null,
     };
 
     private static RefundStatus RefundStatusOf(string? status) => status switch

@@ -57,6 +57,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<OfferingDay> OfferingDays => Set<OfferingDay>();
 
+    public DbSet<ProduceDay> ProduceDays => Set<ProduceDay>();
+
+    public DbSet<BananTourism.Domain.Offerings.ExtraStock> ExtraStocks => Set<BananTourism.Domain.Offerings.ExtraStock>();
+
+    public DbSet<BananTourism.Domain.Produce.WeighOut> WeighOuts => Set<BananTourism.Domain.Produce.WeighOut>();
+
     public DbSet<BananTourism.Domain.Notifications.OutboxMessage> Outbox => Set<BananTourism.Domain.Notifications.OutboxMessage>();
 
     /// <summary>Which replica runs each scheduled job this period.</summary>

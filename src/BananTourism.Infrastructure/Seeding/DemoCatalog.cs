@@ -65,7 +65,7 @@ internal static class DemoCatalog
             "玫瑰园旁的稻虾共作基地：稻田垂钓小龙虾，现场加工，也可购买带走。",
             [
                 new("稻田钓虾", "Rice-paddy shrimp fishing", OfferingKind.TimeSlot, Category.Fishing,
-                    "提供钓竿与饵料，钓到的虾按斤另计。", new PriceList(8800, 4800, 9800, 10800),
+                    "钓竿与饵料可随票租用（每人¥15，每场40套），钓到的虾按斤另计。", new PriceList(8800, 4800, 9800, 10800),
                     1, 8, null, new CancellationPolicy(12, 50), [3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
                     [new(new(9, 0), new(11, 30)), new(new(14, 0), new(16, 30))], 30),
                 new("钓虾+现场加工", "Fishing with on-site cooking", OfferingKind.TimeSlot, Category.Fishing,
@@ -142,6 +142,40 @@ internal static class DemoCatalog
                     null, null, 1, new CancellationPolicy(24, 50), AllYear, [], 6, FarmStayPayOnArrival, new UnitRules(1, 2, 4)),
             ]),
     ];
+
+    /// <summary>What the demo farms sell with a booking (prices in fen; stock per session where the farm has only so many).</summary>
+    public static IReadOnlyList<Extra> ExtrasOf(string offering, DateTimeOffset now) => offering switch
+    {
+        "星空露营" => [Extra("帐篷租赁", "Tent hire", 8000, ExtraPer.Unit, 30, now), Extra("睡袋", "Sleeping bag", 2000, ExtraPer.Unit, 60, now),
+            Extra("营地早餐", "Camp breakfast", 2500, ExtraPer.Night, null, now)],
+        "稻田钓虾" => [Extra("钓竿与饵料", "Rod and bait", 1500, ExtraPer.Person, 40, now)],
+        "钓虾+现场加工" => [Extra("钓竿与饵料", "Rod and bait", 1500, ExtraPer.Person, 30, now), Extra("加工灶台", "Cooking table", 3000, ExtraPer.Booking, 8, now)],
+        "玫瑰采摘" => [Extra("花束包装", "Bouquet wrapping", 500, ExtraPer.Unit, null, now)],
+        "山景标准间" or "家庭房" or "果园客房" or "山景房" or "田园客房" => [Extra("农家晚餐", "Farm dinner", 4800, ExtraPer.Night, null, now)],
+        _ => [],
+    };
+
+    /// <summary>The exits' price lists: roses and chrysanthemums by the stem, fruit and the catch by the 斤 (500 g).</summary>
+    public static IReadOnlyList<ProduceItem> ProduceOf(string offering, DateTimeOffset now) => offering switch
+    {
+        "玫瑰采摘" => [Produce("玫瑰", "Roses", ProduceUnit.Stem, 300, now)],
+        "稻田钓虾" => [Produce("小龙虾（带走）", "Crayfish to take home", ProduceUnit.Jin, 3800, now)],
+        "钓虾+现场加工" => [Produce("小龙虾现场加工", "Crayfish cooked on site", ProduceUnit.Jin, 2000, now),
+            Produce("小龙虾（带走）", "Crayfish to take home", ProduceUnit.Jin, 3800, now)],
+        "赏菊采菊" => [Produce("鲜切菊花", "Cut chrysanthemums", ProduceUnit.Stem, 200, now)],
+        "柑橘采摘" => [Produce("柑橘", "Citrus", ProduceUnit.Jin, 600, now)],
+        "黄冠梨采摘" => [Produce("黄冠梨", "Huangguan pears", ProduceUnit.Jin, 800, now)],
+        "翠冠梨采摘" => [Produce("翠冠梨", "Cuiguan pears", ProduceUnit.Jin, 900, now)],
+        "巴南香桃采摘" => [Produce("香桃", "Peaches", ProduceUnit.Jin, 1280, now)],
+        "西瓜采摘" => [Produce("西瓜", "Watermelon", ProduceUnit.Jin, 300, now)],
+        _ => [],
+    };
+
+    private static Extra Extra(string name, string nameEn, long price, ExtraPer per, int? stock, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(now), name, nameEn, price, per, stock);
+
+    private static ProduceItem Produce(string name, string nameEn, ProduceUnit unit, long price, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(now), name, nameEn, unit, price);
 }
 
 internal sealed record TownshipSeed(string Name, string NameEn, VillageSeed[] Villages);

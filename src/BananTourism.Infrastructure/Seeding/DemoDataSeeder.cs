@@ -66,7 +66,7 @@ public sealed class DemoDataSeeder(AppDbContext db, IPasswordHasher hasher, Time
                     o.Kind,
                     new OfferingDetails(
                         o.Name, o.NameEn, o.Description, o.Category, o.Prices, o.MinParty, o.MaxParty, o.MinNights, o.Policy, Published: true,
-                        o.PayOnArrival, o.Units),
+                        o.PayOnArrival, o.Units, Extras: DemoCatalog.ExtrasOf(o.Name, now), Produce: DemoCatalog.ProduceOf(o.Name, now)),
                     now);
                 db.Offerings.Add(offering);
                 AddSchedule(offering, o, today, now);

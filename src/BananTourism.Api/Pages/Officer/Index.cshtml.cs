@@ -115,7 +115,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
 
     private static VisitorReport OrEmpty(Result<VisitorReport> report) => report.IsSuccess
         ? report.Value
-        : new VisitorReport([], new VisitorTotals(0, 0, 0, 0, Money.Yuan(0)));
+        : new VisitorReport([], new VisitorTotals(0, 0, 0, 0, Money.Yuan(0), Money.Yuan(0), Money.Yuan(0), Money.Yuan(0)));
 
     /// <summary>Change against the year before, or null when there is nothing to compare with.</summary>
     public static decimal? Change(long now, long before) => before == 0 ? null : Math.Round((now - before) * 100m / before, 1);

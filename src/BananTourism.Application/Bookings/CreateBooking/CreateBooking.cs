@@ -28,7 +28,8 @@ public sealed record CreateBooking(
     int Children,
     ContactInput Contact,
     PaymentMethod PaymentMethod,
-    string? Notes) : ICommand<Result<CreatedBooking>>
+    string? Notes,
+    IReadOnlyList<ExtraChoice>? Extras = null) : ICommand<Result<CreatedBooking>>
 {
     /// <summary>From the Idempotency-Key header, never from the body.</summary>
     [JsonIgnore]
@@ -235,11 +236,22 @@ public sealed partial class CreateBookingHandler(
             return BookingErrors.PayOnArrivalNotAllowed;
         }
 
-        return offering.Kind switch
+        var quoted = offering.Kind switch
         {
             OfferingKind.TimeSlot => await QuoteSlotAsync(offering, command, now, ct),
             OfferingKind.Nightly => await QuoteStayAsync(offering, command, party, now, ct),
         };
+        if (!quoted.IsSuccess || command.Extras is not { Count: > 0 } choices)
+        {
+            return quoted;
+        }
+
+        var (slot, lines) = quoted.Value;
+        var (from, until) = slot is not null ? (slot.Date, slot.Date.AddDays(1)) : (command.CheckIn!.Value, command.CheckOut!.Value);
+        var extras = ExtraPricing.Lines(offering.Extras, choices, from, until, party);
+        return extras.IsSuccess
+            ? (slot, lines.Concat(extras.Value).ToList())
+            : Result<(Slot?, IReadOnlyList<BookingLine>)>.Failure(extras.Errors);
     }
 
     private async Task<Result<(Slot?, IReadOnlyList<BookingLine>)>> QuoteSlotAsync(Offering offering, CreateBooking command, DateTimeOffset now, CancellationToken ct)

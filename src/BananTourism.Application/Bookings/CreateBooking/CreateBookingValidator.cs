@@ -8,6 +8,7 @@ public sealed class CreateBookingValidator : AbstractValidator<CreateBooking>
     public const int MaxNights = 30;
     public const int MaxUnits = 50;
     public const int MaxPeople = 100;
+    public const int MaxExtras = 20;
 
     public CreateBookingValidator()
     {
@@ -19,6 +20,13 @@ public sealed class CreateBookingValidator : AbstractValidator<CreateBooking>
         RuleFor(c => c.IdempotencyKey).Length(1, 255).Must(k => k!.All(ch => ch is >= '!' and <= '~'))
             .WithMessage("The Idempotency-Key must be 1 to 255 visible ASCII characters.")
             .When(c => c.IdempotencyKey is not null);
+
+        RuleFor(c => c.Extras).Must(e => e!.Count <= MaxExtras).WithMessage($"At most {MaxExtras} extras.").When(c => c.Extras is not null);
+        RuleForEach(c => c.Extras).NotNull().ChildRules(extra =>
+        {
+            extra.RuleFor(e => e.ExtraId).NotEmpty();
+            extra.RuleFor(e => e.Quantity).InclusiveBetween(1, MaxPeople);
+        });
 
         RuleFor(c => c.Contact).NotNull().WithMessage("Give a contact name and phone number.");
         When(c => c.Contact is not null, () =>

@@ -6,6 +6,7 @@ using BananTourism.Application.Notifications;
 using BananTourism.Application.Payments;
 using BananTourism.Application.Reports;
 using BananTourism.Domain.Bookings;
+using BananTourism.Domain.Reports;
 using BananTourism.Domain.Common;
 using BananTourism.Domain.Offerings;
 using FluentValidation;
@@ -83,7 +84,7 @@ public sealed partial class RescheduleBookingHandler(
             await CapacityLedger.ReleaseAsync(tx, booking, token);
             await TouristLedger.ReleasePayOnArrivalAsync(tx, booking, token);
             await DailyStats.BookedAsync(tx, booking, -1, token);
-            await DailyStats.RevenueAsync(tx, booking, -booking.AmountPaid, token);
+            await DailyStats.MoneyAsync(tx, booking, BookingRevenue.Net(booking), 0, token);
 
             var row = await tx.Bookings.SingleAsync(b => b.Id == booking.Id, token);
             var refund = target.Slot is { } slot
@@ -102,7 +103,7 @@ public sealed partial class RescheduleBookingHandler(
 
             await tx.SaveChangesAsync(token);
             await DailyStats.BookedAsync(tx, row, +1, token);
-            await DailyStats.RevenueAsync(tx, row, row.AmountPaid, token);
+            await DailyStats.MoneyAsync(tx, row, 0, BookingRevenue.Net(row), token);
             if (refund > 0)
             {
                 await MovePayments.AddRefundAsync(tx, booking, refund, row.RescheduleCount, now, token);

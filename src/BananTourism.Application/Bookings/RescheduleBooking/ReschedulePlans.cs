@@ -83,8 +83,10 @@ public static class ReschedulePlans
             return BookingErrors.SoldOut;
         }
 
-        var total = quoted.Value.Lines.Sum(l => l.Amount);
-        return new RescheduleTarget(slot, slot.Date, slot.Date.AddDays(1), quoted.Value.Lines, total, booking.RescheduleDifference(total), dailyCap);
+        // The extras go with it, as booked (the same quantities and prices).
+        var lines = quoted.Value.Lines.Concat(ExtraPricing.Moved(booking.Lines, slot.Date, slot.Date.AddDays(1))).ToList();
+        var total = lines.Sum(l => l.Amount);
+        return new RescheduleTarget(slot, slot.Date, slot.Date.AddDays(1), lines, total, booking.RescheduleDifference(total), dailyCap);
     }
 
     private static async Task<Result<RescheduleTarget>> ToNightsAsync(
@@ -125,8 +127,9 @@ public static class ReschedulePlans
             return BookingErrors.SoldOut;
         }
 
-        var total = quoted.Value.Sum(l => l.Amount);
-        return new RescheduleTarget(null, from, to, quoted.Value, total, booking.RescheduleDifference(total), dailyCap);
+        var lines = quoted.Value.Concat(ExtraPricing.Moved(booking.Lines, from, to)).ToList();
+        var total = lines.Sum(l => l.Amount);
+        return new RescheduleTarget(null, from, to, lines, total, booking.RescheduleDifference(total), dailyCap);
     }
 
     public static void Rules<T>(AbstractValidator<T> v, Func<T, Guid?> slotId, Expression<Func<T, DateOnly?>> checkIn, Expression<Func<T, DateOnly?>> checkOut)

@@ -28,7 +28,9 @@ public sealed record OfferingDetail(
     PayOnArrivalDto PayOnArrival,
     PeoplePerUnitDto? PeoplePerUnit,
     int? MaxUnitsPerBooking,
-    ReschedulePolicyDto ReschedulePolicy);
+    ReschedulePolicyDto ReschedulePolicy,
+    IReadOnlyList<ExtraDto> Extras,
+    IReadOnlyList<ProduceDto> Produce);
 
 /// <summary>The public view: unpublished offerings do not exist for tourists.</summary>
 public sealed class GetOfferingHandler(IAppDbContext db) : IQueryHandler<GetOffering, Result<OfferingDetail>>
@@ -53,6 +55,6 @@ public sealed class GetOfferingHandler(IAppDbContext db) : IQueryHandler<GetOffe
             new CancellationPolicyDto(offering.CancellationPolicy.FreeUntilHoursBefore, offering.CancellationPolicy.RefundPercentAfter),
             PayOnArrivalDto.From(offering.PayOnArrival), PeoplePerUnitDto.From(offering),
             offering.Kind == OfferingKind.Nightly ? offering.Units.MaxUnitsPerBooking : null,
-            ReschedulePolicyDto.From(offering.ReschedulePolicy));
+            ReschedulePolicyDto.From(offering.ReschedulePolicy), ExtraDto.From(offering.Extras), ProduceDto.From(offering.Produce));
     }
 }

@@ -28,9 +28,10 @@ public enum Breakdown
 /// <summary>Visitors and revenue per period (and optionally per township, village, venue or category):
 /// booked = people in bookings that stood (confirmed, checked in, no-show) on each date, a stay counting its
 /// party on each night; checkedIn = headcount recorded at the gate (per night for stays); walkIns = counted at
-/// the gate; visitors = checkedIn + walkIns; revenue = captured payments minus refunds, plus pay-on-arrival
-/// bookings once checked in, on the visit's date. Walk-ins have no offering, so by category they count under
-/// the venue's first category. Weeks are ISO weeks; all dates are Asia/Shanghai. Every period in the range
+/// the gate; visitors = checkedIn + walkIns; ticketRevenue and extrasRevenue = what the bookings brought (captured
+/// payments minus refunds, plus what the gate collected at check-in) on the visit's date, split in proportion to the
+/// extras' part of each booking's price; produceRevenue = produce weighed out at the exit that day; revenue = their sum.
+/// Walk-ins have no offering, so by category they count under the venue's first category. Weeks are ISO weeks; all dates are Asia/Shanghai. Every period in the range
 /// appears, with zeros where nothing happened.</summary>
 [Allowed(Caller.Officer, Caller.Admin)]
 public sealed record GetVisitorReport(
@@ -39,9 +40,13 @@ public sealed record GetVisitorReport(
 
 public sealed record VisitorReport(IReadOnlyList<VisitorRow> Rows, VisitorTotals Totals);
 
-public sealed record VisitorRow(string Period, string? Key, string? Name, int Booked, int CheckedIn, int WalkIns, int Visitors, Money Revenue);
+/// <param name="Revenue">ticketRevenue + extrasRevenue + produceRevenue.</param>
+public sealed record VisitorRow(
+    string Period, string? Key, string? Name, int Booked, int CheckedIn, int WalkIns, int Visitors, Money Revenue,
+    Money TicketRevenue, Money ExtrasRevenue, Money ProduceRevenue);
 
-public sealed record VisitorTotals(int Booked, int CheckedIn, int WalkIns, int Visitors, Money Revenue);
+public sealed record VisitorTotals(
+    int Booked, int CheckedIn, int WalkIns, int Visitors, Money Revenue, Money TicketRevenue, Money ExtrasRevenue, Money ProduceRevenue);
 
 public sealed class GetVisitorReportHandler(IAppDbContext db, ICurrentUser currentUser) : IQueryHandler<GetVisitorReport, Result<VisitorReport>>
 {
@@ -75,7 +80,7 @@ public sealed class GetVisitorReportHandler(IAppDbContext db, ICurrentUser curre
             {
                 Date = d.Date, TownshipId = x.Township.Id, TownshipName = x.Township.Name, VillageId = x.Village.Id, VillageName = x.Village.Name,
                 VenueId = x.Venue.Id, VenueName = x.Venue.Name, Category = o.Category, VenueCategories = 0,
-                Booked = d.Booked, CheckedIn = d.CheckedIn, WalkIns = 0, Revenue = d.Revenue,
+                Booked = d.Booked, CheckedIn = d.CheckedIn, WalkIns = 0, Revenue = d.Revenue, ExtrasRevenue = d.ExtrasRevenue, ProduceRevenue = d.ProduceRevenue,
             };
         var mask = query.Category is { } c ? CategoryMask.Of(c) : 0;
         var walkInDays =
@@ -86,7 +91,7 @@ public sealed class GetVisitorReportHandler(IAppDbContext db, ICurrentUser curre
             {
                 Date = d.Date, TownshipId = x.Township.Id, TownshipName = x.Township.Name, VillageId = x.Village.Id, VillageName = x.Village.Name,
                 VenueId = x.Venue.Id, VenueName = x.Venue.Name, Category = null, VenueCategories = x.Venue.Categories,
-                Booked = 0, CheckedIn = 0, WalkIns = d.WalkIns, Revenue = 0L,
+                Booked = 0, CheckedIn = 0, WalkIns = d.WalkIns, Revenue = 0L, ExtrasRevenue = 0L, ProduceRevenue = 0L,
             };
 
         var facts = new List<Fact>();
@@ -95,15 +100,15 @@ public sealed class GetVisitorReportHandler(IAppDbContext db, ICurrentUser curre
             IQueryable<Fact> grouped = query.By switch
             {
                 Breakdown.Township => source.GroupBy(r => new { r.Date, r.TownshipId, r.TownshipName })
-                    .Select(g => new Fact(g.Key.Date, g.Key.TownshipId, g.Key.TownshipName, null, 0, g.Sum(r => r.Booked), g.Sum(r => r.CheckedIn), g.Sum(r => r.WalkIns), g.Sum(r => r.Revenue))),
+                    .Select(g => new Fact(g.Key.Date, g.Key.TownshipId, g.Key.TownshipName, null, 0, g.Sum(r => r.Booked), g.Sum(r => r.CheckedIn), g.Sum(r => r.WalkIns), g.Sum(r => r.Revenue), g.Sum(r => r.ExtrasRevenue), g.Sum(r => r.ProduceRevenue))),
                 Breakdown.Village => source.GroupBy(r => new { r.Date, r.VillageId, r.VillageName })
-                    .Select(g => new Fact(g.Key.Date, g.Key.VillageId, g.Key.VillageName, null, 0, g.Sum(r => r.Booked), g.Sum(r => r.CheckedIn), g.Sum(r => r.WalkIns), g.Sum(r => r.Revenue))),
+                    .Select(g => new Fact(g.Key.Date, g.Key.VillageId, g.Key.VillageName, null, 0, g.Sum(r => r.Booked), g.Sum(r => r.CheckedIn), g.Sum(r => r.WalkIns), g.Sum(r => r.Revenue), g.Sum(r => r.ExtrasRevenue), g.Sum(r => r.ProduceRevenue))),
                 Breakdown.Venue => source.GroupBy(r => new { r.Date, r.VenueId, r.VenueName })
-                    .Select(g => new Fact(g.Key.Date, g.Key.VenueId, g.Key.VenueName, null, 0, g.Sum(r => r.Booked), g.Sum(r => r.CheckedIn), g.Sum(r => r.WalkIns), g.Sum(r => r.Revenue))),
+                    .Select(g => new Fact(g.Key.Date, g.Key.VenueId, g.Key.VenueName, null, 0, g.Sum(r => r.Booked), g.Sum(r => r.CheckedIn), g.Sum(r => r.WalkIns), g.Sum(r => r.Revenue), g.Sum(r => r.ExtrasRevenue), g.Sum(r => r.ProduceRevenue))),
                 Breakdown.Category => source.GroupBy(r => new { r.Date, r.Category, r.VenueCategories })
-                    .Select(g => new Fact(g.Key.Date, null, null, g.Key.Category, g.Key.VenueCategories, g.Sum(r => r.Booked), g.Sum(r => r.CheckedIn), g.Sum(r => r.WalkIns), g.Sum(r => r.Revenue))),
+                    .Select(g => new Fact(g.Key.Date, null, null, g.Key.Category, g.Key.VenueCategories, g.Sum(r => r.Booked), g.Sum(r => r.CheckedIn), g.Sum(r => r.WalkIns), g.Sum(r => r.Revenue), g.Sum(r => r.ExtrasRevenue), g.Sum(r => r.ProduceRevenue))),
                 _ => source.GroupBy(r => r.Date)
-                    .Select(g => new Fact(g.Key, null, null, null, 0, g.Sum(r => r.Booked), g.Sum(r => r.CheckedIn), g.Sum(r => r.WalkIns), g.Sum(r => r.Revenue))),
+                    .Select(g => new Fact(g.Key, null, null, null, 0, g.Sum(r => r.Booked), g.Sum(r => r.CheckedIn), g.Sum(r => r.WalkIns), g.Sum(r => r.Revenue), g.Sum(r => r.ExtrasRevenue), g.Sum(r => r.ProduceRevenue))),
             };
             facts.AddRange(await grouped.AsNoTracking().ToListAsync(ct));
         }
@@ -112,7 +117,8 @@ public sealed class GetVisitorReportHandler(IAppDbContext db, ICurrentUser curre
         var rows = Rows(facts, Periods(first, last, groupBy), groupBy, query.By);
         var totals = new VisitorTotals(
             rows.Sum(r => r.Booked), rows.Sum(r => r.CheckedIn), rows.Sum(r => r.WalkIns), rows.Sum(r => r.Visitors),
-            Money.Yuan(rows.Sum(r => r.Revenue.Amount)));
+            Money.Yuan(rows.Sum(r => r.Revenue.Amount)), Money.Yuan(rows.Sum(r => r.TicketRevenue.Amount)),
+            Money.Yuan(rows.Sum(r => r.ExtrasRevenue.Amount)), Money.Yuan(rows.Sum(r => r.ProduceRevenue.Amount)));
         return new VisitorReport(rows, totals);
     }
 
@@ -130,7 +136,10 @@ public sealed class GetVisitorReportHandler(IAppDbContext db, ICurrentUser curre
         {
             var list = sums.GetValueOrDefault((p, k.Id)) ?? [];
             var (booked, checkedIn, walkIns) = (list.Sum(f => f.Booked), list.Sum(f => f.CheckedIn), list.Sum(f => f.WalkIns));
-            return new VisitorRow(p, k.Id, k.Name, booked, checkedIn, walkIns, checkedIn + walkIns, Money.Yuan(list.Sum(f => f.Revenue)));
+            var (bookings, extras, produce) = (list.Sum(f => f.Revenue), list.Sum(f => f.ExtrasRevenue), list.Sum(f => f.ProduceRevenue));
+            return new VisitorRow(
+                p, k.Id, k.Name, booked, checkedIn, walkIns, checkedIn + walkIns, Money.Yuan(bookings + produce),
+                Money.Yuan(bookings - extras), Money.Yuan(extras), Money.Yuan(produce));
         }).Where(r => by is null || r.Key is not null)).ToList();
     }
 
@@ -204,12 +213,17 @@ public sealed class GetVisitorReportHandler(IAppDbContext db, ICurrentUser curre
         public int WalkIns { get; init; }
 
         public long Revenue { get; init; }
+
+        public long ExtrasRevenue { get; init; }
+
+        public long ProduceRevenue { get; init; }
     }
 
     /// <summary>A date's sums for one key: a township, village or venue (id and name), or a category (an offering's,
     /// or for walk-ins their venue's category mask).</summary>
     private sealed record Fact(
-        DateOnly Date, Guid? KeyId, string? KeyName, Category? Category, int VenueCategories, int Booked, int CheckedIn, int WalkIns, long Revenue);
+        DateOnly Date, Guid? KeyId, string? KeyName, Category? Category, int VenueCategories, int Booked, int CheckedIn, int WalkIns, long Revenue,
+        long ExtrasRevenue, long ProduceRevenue);
 }
 
 public sealed class GetVisitorReportValidator : AbstractValidator<GetVisitorReport>

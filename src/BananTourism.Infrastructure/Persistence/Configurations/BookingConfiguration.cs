@@ -29,6 +29,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Ignore(b => b.Policy);
         builder.Ignore(b => b.Dates);
         builder.Ignore(b => b.IsOnlinePayment);
+        builder.Ignore(b => b.ExtrasChosen);
 
         builder.HasOne<User>().WithMany().HasForeignKey(b => b.TouristId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Offering>().WithMany().HasForeignKey(b => b.OfferingId).OnDelete(DeleteBehavior.Restrict);

@@ -41,6 +41,10 @@ internal sealed class OfferingConfiguration : IEntityTypeConfiguration<Offering>
             policy.Property(p => p.FreeUntilHoursBefore).HasColumnName("RescheduleFreeHoursBefore");
             policy.Property(p => p.MaxReschedules).HasColumnName("MaxReschedules");
         });
+        builder.OwnsMany(o => o.Extras, extras => extras.ToJson());
+        builder.Navigation(o => o.Extras).HasField("_extras");
+        builder.OwnsMany(o => o.Produce, produce => produce.ToJson());
+        builder.Navigation(o => o.Produce).HasField("_produce");
         builder.HasOne<Venue>().WithMany().HasForeignKey(o => o.VenueId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => new { o.VenueId, o.Published });
         builder.HasIndex(o => new { o.Published, o.Category, o.Name });
