@@ -170,7 +170,7 @@ public class ReportTests(PaymentTests.ManualFactory api) : IClassFixture<Payment
         var row = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1];
 
         // The name's cell starts with an apostrophe (a spreadsheet shows it as text, it does not run it); numbers stay numbers.
-        Assert.Equal($"2026-09-21,{venue},\"'=HYPERLINK(\"\"x\"\")\",0,0,3,3,0,0.00", row);
+        Assert.Equal($"2026-09-21,{venue},\"'=HYPERLINK(\"\"x\"\")\",0,0,3,3,0,0.00,0,0,0", row);
     }
 
     [Fact]
