@@ -9,6 +9,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using BananTourism.Application.Produce;
+using BananTourism.Application.Produce.ListWeighOuts;
+using BananTourism.Domain.Produce;
 using BananTourism.Infrastructure.Payments;
 
 namespace BananTourism.Api.Pages.Bookings;
@@ -23,6 +26,12 @@ public sealed class DetailsModel(ISender sender, StripeOptions stripe) : PageMod
     /// <summary>The QR of the verification code, drawn on the server (QRCoder), once the booking is confirmed.</summary>
     public string? QrSvg { get; private set; }
 
+    /// <summary>What was weighed out at the exit (过秤单), oldest first.</summary>
+    public IReadOnlyList<WeighOutDto> Receipts { get; private set; } = [];
+
+    /// <summary>The first receipt still to pay online, which the page offers to pay.</summary>
+    public WeighOutDto? ReceiptToPay => Receipts.FirstOrDefault(r => r.Payment.Status == WeighOutStatus.Pending && r.Payment.ClientSecret is not null);
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var booking = await sender.Send(new GetBooking(id), ct);
@@ -32,7 +41,12 @@ public sealed class DetailsModel(ISender sender, StripeOptions stripe) : PageMod
         }
 
         Booking = booking.Value;
-        if (Booking.Payment.ClientSecret is not null && stripe.PagesCanPay)
+        if (Booking.Status == Domain.Bookings.BookingStatus.CheckedIn && await sender.Send(new ListWeighOuts(id), ct) is { IsSuccess: true } receipts)
+        {
+            Receipts = receipts.Value;
+        }
+
+        if ((Booking.Payment.ClientSecret is not null || ReceiptToPay is not null) && stripe.PagesCanPay)
         {
             SecurityHeaders.AllowStripe(HttpContext); // the page loads Stripe.js and its payment frames
         }

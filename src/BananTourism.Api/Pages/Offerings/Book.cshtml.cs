@@ -169,6 +169,10 @@ public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions 
         }
 
         var slot = Offering.Kind == OfferingKind.TimeSlot;
+        // Only the extras with a quantity go to the booking; the rows keep their place on the form for its errors.
+        var chosen = Input.Extras.Select((row, index) => (row, index))
+            .Where(x => x.row.Quantity is > 0 && Offering.Extras.Any(e => e.Id == x.row.ExtraId))
+            .Select(x => (x.row.ExtraId, Quantity: x.row.Quantity!.Value, Row: x.index)).ToList();
         var command = new CreateBooking(
             id,
             slot ? Input.SlotId : null,
@@ -179,7 +183,8 @@ public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions 
             Input.Children ?? 0,
             new ContactInput(Input.Name ?? "", Input.Phone ?? "", string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email),
             Methods.Contains(Input.PaymentMethod) ? Input.PaymentMethod : Methods.FirstOrDefault(),
-            string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes)
+            string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes,
+            chosen.Count > 0 ? chosen.Select(c => new ExtraChoice(c.ExtraId, c.Quantity)).ToList() : null)
         {
             IdempotencyKey = string.IsNullOrEmpty(Input.IdempotencyKey) ? null : Input.IdempotencyKey,
             Language = UiText.IsEnglish ? "en" : "zh",
@@ -187,7 +192,8 @@ public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions 
         var booked = await sender.Send(command, ct);
         if (!booked.IsSuccess)
         {
-            Errors.Add(booked.Errors, Fields);
+            var rows = chosen.Select(c => c.Row).ToList();
+            Errors.Add(booked.Errors.Select(e => FormRows.OnTheForm(e, "extras", rows, ".extraId", ".quantity")), [.. Fields, .. Offering.Extras.Select((_, i) => $"extras[{i}].quantity")]);
             await LoadAsync(id, ct);
             return Page();
         }
@@ -260,4 +266,14 @@ public sealed class BookingInput
     public string? IdempotencyKey { get; set; }
 
     public PaymentMethod PaymentMethod { get; set; }
+
+    /// <summary>One row per extra the offering has, in its order; a quantity of 0 or none leaves it out.</summary>
+    public List<ExtraRow> Extras { get; set; } = [];
+}
+
+public sealed class ExtraRow
+{
+    public Guid ExtraId { get; set; }
+
+    public int? Quantity { get; set; }
 }

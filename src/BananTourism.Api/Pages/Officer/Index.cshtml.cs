@@ -5,6 +5,7 @@ using BananTourism.Application.Accounts.GetMe;
 using BananTourism.Application.Catalog;
 using BananTourism.Application.Catalog.GetTownships;
 using BananTourism.Application.Catalog.ListVenues;
+using BananTourism.Application.Reports.GetProduceReport;
 using BananTourism.Application.Reports.GetVisitorReport;
 using BananTourism.Domain.Common;
 using BananTourism.Domain.Users;
@@ -53,6 +54,9 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
 
     public VisitorReport Split { get; private set; } = null!;
 
+    /// <summary>The year's produce weighed out at the exits, product by product (the best-selling first).</summary>
+    public IReadOnlyList<ProductTotal> TopProducts { get; private set; } = [];
+
     public FormErrors Errors { get; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -78,6 +82,9 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
         Months = OrEmpty(months);
         LastYearMonths = OrEmpty(await sender.Send(Query(year - 1, Period.Month, null), ct));
         Split = OrEmpty(await sender.Send(Query(year, Period.Year, By ?? Breakdown.Township), ct));
+        var produce = await sender.Send(new GetProduceReport(
+            new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), Period.Year, null, TownshipId, VillageId, VenueId), ct);
+        TopProducts = produce.IsSuccess ? produce.Value.Totals.Products.Take(10).ToList() : [];
         return Page();
     }
 
