@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BananTourism.Api.IntegrationTests.Support;
+using BananTourism.Domain.Notifications;
+using Microsoft.EntityFrameworkCore;
 
 namespace BananTourism.Api.IntegrationTests;
 
@@ -65,7 +67,8 @@ public class WeighOutTests(PaymentTests.ManualFactory api) : IClassFixture<Payme
     {
         var (cooking, cookedId) = await ProduceAsync("钓虾+现场加工", "小龙虾现场加工"); // ¥20 a 斤 cooked
         var daxia = await api.SignInAsync("operator.daxia@banan.local");
-        var tourist = await api.NewTouristAsync();
+        var email = await api.RegisterVerifiedTouristAsync();
+        var tourist = await api.SignInAsync(email, Booker.TouristPassword);
         var date = VenueDate();
         var booking = await tourist.BookOkAsync(Booker.SlotBooking(cooking, await NextSlotAsync(cooking, date), adults: 2));
         var id = booking.Get<string>("id");
@@ -92,6 +95,34 @@ public class WeighOutTests(PaymentTests.ManualFactory api) : IClassFixture<Payme
         var receipts = (await (await tourist.GetAsync($"/api/v1/bookings/{id}/weigh-outs", Ct)).ReadJsonAsync()).AsArray();
         Assert.Equal(["voided", "collected"], receipts.Select(r => r!["payment"]!.Get<string>("status")));
         await api.AssertFiguresEqualTheRebuildAsync();
+
+        // The email receipt goes once a receipt is final: the one that stands, not the one voided.
+        var mailed = await ReceiptEmailAsync(email);
+        Assert.Equal("过秤单 ¥64：稻虾养殖基地（" + booking.Get<string>("reference") + "）", mailed.Get<string>("subject"));
+        Assert.Contains("小龙虾现场加工 3.2 斤 × ¥20 = ¥64", mailed.Get<string>("body"), StringComparison.Ordinal);
+        Assert.Contains("已在现场付清", mailed.Get<string>("body"), StringComparison.Ordinal);
+        var bookingId = Guid.Parse(id);
+        var statuses = await api.WithDbAsync(db => db.Outbox.Where(m => m.BookingId == bookingId && m.Template == "weighOutReceipt")
+            .Select(m => m.Status).ToListAsync(Ct));
+        Assert.Equal([MessageStatus.Sent, MessageStatus.Skipped], statuses.Order());
+    }
+
+    /// <summary>The one weigh-out receipt emailed to <paramref name="email"/>, read from the pickup folder.</summary>
+    private async Task<JsonNode> ReceiptEmailAsync(string email)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var mailed = Pickup.MessagesTo(api.PickupDirectory, email, "weighOutReceipt");
+            var skipped = await api.WithDbAsync(db => db.Outbox.CountAsync(m => m.To == email && m.Template == "weighOutReceipt" && m.Status == MessageStatus.Pending, Ct));
+            if (mailed.Count > 0 && skipped == 0)
+            {
+                return Assert.Single(mailed);
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"no receipt email to {email} within 20 s");
+            await Task.Delay(50, Ct);
+        }
     }
 
     [Fact]
@@ -123,6 +154,9 @@ public class WeighOutTests(PaymentTests.ManualFactory api) : IClassFixture<Payme
         var paid = Assert.Single((await (await tourist.GetAsync($"/api/v1/bookings/{id}/weigh-outs", Ct)).ReadJsonAsync()).AsArray())!;
         Assert.Equal("paid", paid["payment"]!.Get<string>("status"));
         Assert.Null(paid["payment"]!["clientSecret"]);
+        var receiptMessage = await api.WithDbAsync(db => db.Outbox.AsNoTracking()
+            .SingleAsync(m => m.Template == "weighOutReceipt" && m.BookingId == Guid.Parse(id), Ct)); // queued once, though told twice
+        Assert.Equal("小龙虾（带走） 7.125 斤 × ¥38 = ¥270.75", JsonNode.Parse(receiptMessage.Data)!.Get<string>("lines"));
 
         // It counts on the day, at the venue and in 二圣镇; by product it adds up with nothing else.
         var admin = await api.SignInAsync("admin@banan.local");

@@ -245,6 +245,7 @@ public static class UiText
         ["Template.refundSucceeded"] = ("退款已到账", "Refund sent"),
         ["Template.bookingRescheduled"] = ("预订已改期", "Booking moved"),
         ["Template.closureMoveOffered"] = ("临时关闭，可改期", "Closed: move offered"),
+        ["Template.weighOutReceipt"] = ("过秤单", "Receipt"),
         ["Reschedule"] = ("改期", "Change date"),
         ["RescheduleTitle"] = ("改到其他日期或场次", "Move to another date or session"),
         ["MoveOffered"] = ("场地临时关闭：{0}", "Closed by the venue: {0}"),

@@ -32,6 +32,7 @@ public static class BookingMessages
     public const string RefundSucceeded = "refundSucceeded";
     public const string Rescheduled = "bookingRescheduled";
     public const string ClosureMoveOffered = "closureMoveOffered";
+    public const string WeighOutReceipt = "weighOutReceipt";
 
     /// <summary>Reminders go out at 18:00 the day before the visit, in the venue's time.</summary>
     public static readonly TimeOnly ReminderTime = new(18, 0);
@@ -164,7 +165,7 @@ public static class BookingMessages
         ? $"{booking.Date:yyyy-MM-dd} {start:HH\\:mm}{(booking.EndTime is { } end ? $"–{end:HH\\:mm}" : "")}"
         : $"{booking.Date:yyyy-MM-dd} – {booking.EndDate:yyyy-MM-dd}";
 
-    private static string Yuan(long fen) => "¥" + (fen / 100m).ToString(fen % 100 == 0 ? "0" : "0.00", CultureInfo.InvariantCulture);
+    internal static string Yuan(long fen) => "¥" + (fen / 100m).ToString(fen % 100 == 0 ? "0" : "0.00", CultureInfo.InvariantCulture);
 }
 
 /// <summary>What a booking's messages say and where they go, read in one query.</summary>
@@ -193,6 +194,14 @@ public sealed class MessageData
     public string? Until { get; init; }
     public string? Link { get; init; }
     public string? OperatorLink { get; init; }
+
+    /// <summary>A weigh-out receipt's lines, one a line ("柑橘 3.2 斤 × ¥6 = ¥19.20"), in Chinese and in English.</summary>
+    public string? Lines { get; init; }
+    public string? LinesEn { get; init; }
+    public string? ReceiptTotal { get; init; }
+
+    /// <summary><c>atGate</c> or <c>online</c>.</summary>
+    public string? PaidBy { get; init; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

@@ -1,4 +1,5 @@
 using BananTourism.Application.Common;
+using BananTourism.Application.Notifications;
 using BananTourism.Application.Reports;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
@@ -64,6 +65,7 @@ public sealed partial class WeighOutPayments(
                     .ExecuteUpdateAsync(x => x.SetProperty(p => p.Status, WeighOutStatus.Paid).SetProperty(p => p.PaymentIntentId, intent.Id), token) == 1)
             {
                 await DailyStats.ProduceAsync(tx, w, +1, token);
+                await ReceiptMessages.QueueOnceAsync(tx, w, now, token);
             }
             else if (w.Status == WeighOutStatus.Voided && w.RefundStatus == RefundStatus.NotRequired)
             {

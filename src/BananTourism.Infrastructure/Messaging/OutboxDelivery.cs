@@ -4,6 +4,7 @@ using BananTourism.Application.Notifications;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
 using BananTourism.Domain.Notifications;
+using BananTourism.Domain.Produce;
 using BananTourism.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -163,7 +164,7 @@ internal sealed partial class OutboxDelivery(
     }
 
     /// <summary>A reminder for a booking that is no longer confirmed (cancelled, closed) or has moved to another date
-    /// (the date in its key), or a phone code that
+    /// (the date in its key), a weigh-out's receipt voided before it became final, or a phone code that
     /// was used, replaced or has expired, is not sent.</summary>
     private async Task<bool> NoLongerDueAsync(AppDbContext db, OutboxMessage message, CancellationToken ct)
     {
@@ -172,6 +173,12 @@ internal sealed partial class OutboxDelivery(
             var visit = await db.Bookings.AsNoTracking().Where(b => b.Id == bookingId && b.Status == BookingStatus.Confirmed)
                 .Select(b => (DateOnly?)b.Date).SingleOrDefaultAsync(ct);
             return visit is not { } date || BookingMessages.ReminderDateOf(message.DedupKey) != date;
+        }
+
+        if (message.Template == BookingMessages.WeighOutReceipt && ReceiptMessages.WeighOutIdOf(message.DedupKey) is { } weighOutId)
+        {
+            return !await db.WeighOuts.AnyAsync(w => w.Id == weighOutId
+                && (w.Status == WeighOutStatus.Collected || w.Status == WeighOutStatus.Paid), ct);
         }
 
         if (message.Template == OutboxMessage.PhoneCode)

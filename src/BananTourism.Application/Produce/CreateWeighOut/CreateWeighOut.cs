@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using BananTourism.Application.Common;
 using BananTourism.Application.Common.Idempotency;
 using BananTourism.Application.Common.Security;
+using BananTourism.Application.Notifications;
 using BananTourism.Application.Operators;
 using BananTourism.Application.Payments;
 using BananTourism.Application.Reports;
@@ -90,9 +91,15 @@ public sealed partial class CreateWeighOutHandler(
         }
 
         var weighOut = made.Value;
+        var facts = await BookingMessages.FactsAsync(db, found.Booking.OfferingId, found.Booking.TouristId, ct);
         var written = await writes.RunAsync(async (tx, token) =>
         {
             tx.WeighOuts.Add(weighOut);
+            if (weighOut.Counts)
+            {
+                ReceiptMessages.Queue(tx, weighOut, found.Booking, facts, now); // paid online: queued when the payment arrives
+            }
+
             await tx.SaveChangesAsync(token);
             if (weighOut.Counts)
             {
