@@ -1366,3 +1366,51 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206035146_TodayCrowdLevels'
+)
+BEGIN
+    ALTER TABLE [Venues] ADD [CrowdBusy] decimal(4,3) NOT NULL DEFAULT 0.6;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206035146_TodayCrowdLevels'
+)
+BEGIN
+    ALTER TABLE [Venues] ADD [CrowdCrowded] decimal(4,3) NOT NULL DEFAULT 0.85;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206035146_TodayCrowdLevels'
+)
+BEGIN
+    ALTER TABLE [OfferingDays] ADD [ToCome] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206035146_TodayCrowdLevels'
+)
+BEGIN
+    UPDATE OfferingDays SET ToCome = COALESCE((
+        SELECT SUM(b.Adults + b.Children) FROM Bookings b
+        WHERE b.OfferingId = OfferingDays.OfferingId AND b.Status = 1
+          AND b.Date <= OfferingDays.Date AND OfferingDays.Date < b.EndDate), 0)
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206035146_TodayCrowdLevels'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206035146_TodayCrowdLevels', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

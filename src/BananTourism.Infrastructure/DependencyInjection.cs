@@ -1,4 +1,5 @@
 using BananTourism.Application.Common;
+using BananTourism.Application.Reports;
 using BananTourism.Application.Payments;
 using BananTourism.Infrastructure.Payments;
 using BananTourism.Infrastructure.Background;
@@ -47,6 +48,13 @@ public static class DependencyInjection
         {
             services.AddHostedService<HoldExpiryService>();
             services.AddHostedService<PaymentReconciliationService>();
+        }
+
+        services.AddSingleton<TodayWatcher>();
+        services.AddSingleton<ITodayFeed>(sp => sp.GetRequiredService<TodayWatcher>());
+        if (configuration.GetValue("Reports:WatchToday", true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<TodayWatcher>());
         }
 
         services.AddScoped<DatabaseInitializer>();

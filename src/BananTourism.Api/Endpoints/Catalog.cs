@@ -4,6 +4,7 @@ using BananTourism.Application.Catalog.GetAvailability;
 using BananTourism.Application.Catalog.GetOffering;
 using BananTourism.Application.Catalog.GetTownships;
 using BananTourism.Application.Catalog.GetVenue;
+using BananTourism.Application.Catalog.GetVenueCrowd;
 using BananTourism.Application.Catalog.ListOfferings;
 using BananTourism.Application.Catalog.ListVenues;
 using BananTourism.Application.Common;
@@ -22,6 +23,7 @@ public sealed class Catalog : IEndpointGroup
         group.MapGet("/townships", GetTownships).WithName(nameof(GetTownships));
         group.MapGet("/venues", ListVenues).WithName(nameof(ListVenues));
         group.MapGet("/venues/{id:guid}", GetVenue).WithName(nameof(GetVenue));
+        group.MapGet("/venues/{id:guid}/crowd", GetVenueCrowd).WithName(nameof(GetVenueCrowd));
         group.MapGet("/offerings", ListOfferings).WithName(nameof(ListOfferings));
         group.MapGet("/offerings/{id:guid}", GetOffering).WithName(nameof(GetOffering));
         group.MapGet("/offerings/{id:guid}/availability", GetAvailability).WithName(nameof(GetAvailability));
@@ -39,6 +41,14 @@ public sealed class Catalog : IEndpointGroup
     public static async Task<Results<Ok<VenueDetail>, ProblemHttpResult>> GetVenue(
         Guid id, ISender sender, CancellationToken ct) =>
         (await sender.Send(new GetVenue(id), ct)).ToOk();
+
+    /// <summary>Today's crowd level; fresh each second at most (what a tourist checks before driving up).</summary>
+    public static async Task<Results<Ok<VenueCrowd>, ProblemHttpResult>> GetVenueCrowd(
+        Guid id, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "public, max-age=30";
+        return (await sender.Send(new GetVenueCrowd(id), ct)).ToOk();
+    }
 
     public static async Task<Results<Ok<PagedList<OfferingSummary>>, ProblemHttpResult>> ListOfferings(
         EnumQuery<Category>? category, Guid? townshipId, Guid? villageId, Guid? venueId, DateOnly? date, int? partySize,

@@ -2,6 +2,8 @@ using BananTourism.Application.Reports.GetProduceReport;
 using BananTourism.Api.Hosting;
 using BananTourism.Application.Reports.GetOccupancyReport;
 using BananTourism.Application.Reports.GetVisitorReport;
+using BananTourism.Application.Reports;
+using BananTourism.Application.Reports.GetToday;
 using BananTourism.Application.Reports.RebuildDailyStats;
 using BananTourism.Domain.Venues;
 using Mediator;
@@ -19,6 +21,11 @@ public sealed class Reports : IEndpointGroup
         group.MapGet("/visitors.csv", GetVisitorReportCsv).WithName(nameof(GetVisitorReportCsv));
         group.MapGet("/produce", GetProduceReport).WithName(nameof(GetProduceReport));
         group.MapGet("/occupancy", GetOccupancyReport).WithName(nameof(GetOccupancyReport));
+        var today = app.MapGroup("/api/v1/reports/today").WithTags("Reports").RequireAuthorization(AuthSetup.TodayBoard);
+        today.MapGet("", GetToday).WithName(nameof(GetToday));
+        today.MapGet("/stream", TodayStream.StreamAsync).WithName("GetTodayStream").ExcludeFromDescription();
+        // The same stream for the web pages, on their cookie (the API takes only bearer tokens).
+        app.MapGet("/today/stream", TodayStream.StreamAsync).RequireAuthorization(AuthSetup.TodayBoard).ExcludeFromDescription();
         app.MapPost("/api/v1/admin/reports/rebuild", RebuildDailyStats).WithTags("Admin").WithName(nameof(RebuildDailyStats))
             .RequireAuthorization(AuthSetup.Admin);
     }
@@ -50,6 +57,9 @@ public sealed class Reports : IEndpointGroup
     public static async Task<Results<Ok<IReadOnlyList<OccupancyRow>>, ProblemHttpResult>> GetOccupancyReport(
         DateOnly? from, DateOnly? to, Guid? venueId, ISender sender, CancellationToken ct) =>
         (await sender.Send(new GetOccupancyReport(from, to, venueId), ct)).ToOk();
+
+    public static async Task<Results<Ok<TodayReport>, ProblemHttpResult>> GetToday(Guid? townshipId, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new GetToday(townshipId), ct)).ToOk();
 
     public static async Task<Results<Ok<RebuildReport>, ProblemHttpResult>> RebuildDailyStats(ISender sender, CancellationToken ct) =>
         (await sender.Send(new RebuildDailyStats(), ct)).ToOk();

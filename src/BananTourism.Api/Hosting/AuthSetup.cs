@@ -16,6 +16,9 @@ public static class AuthSetup
     public const string Operator = "operator";
     public const string Officer = "officer";
 
+    /// <summary>Who sees today's board: officers, admins, and operators (their own venues).</summary>
+    public const string TodayBoard = "todayBoard";
+
     private const string PathScheme = "bearer-or-cookie";
 
     private static readonly TimeSpan Skew = TimeSpan.FromSeconds(30);
@@ -96,7 +99,8 @@ public static class AuthSetup
             .AddPolicy(Admin, p => p.RequireRole(Claims.RoleName(Role.Admin)))
             .AddPolicy(Tourist, p => p.RequireRole(Claims.RoleName(Role.Tourist)))
             .AddPolicy(Operator, p => p.RequireRole(Claims.RoleName(Role.Operator)))
-            .AddPolicy(Officer, p => p.RequireRole(Claims.RoleName(Role.Officer), Claims.RoleName(Role.Admin)));
+            .AddPolicy(Officer, p => p.RequireRole(Claims.RoleName(Role.Officer), Claims.RoleName(Role.Admin)))
+            .AddPolicy(TodayBoard, p => p.RequireRole(Claims.RoleName(Role.Officer), Claims.RoleName(Role.Admin), Claims.RoleName(Role.Operator)));
         return services;
     }
 

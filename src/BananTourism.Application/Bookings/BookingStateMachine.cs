@@ -65,10 +65,7 @@ public static class BookingStateMachine
             await TouristLedger.ReleasePayOnArrivalAsync(tx, booking, ct);
         }
 
-        if (effects.Booked != 0)
-        {
-            await DailyStats.BookedAsync(tx, booking, effects.Booked, ct);
-        }
+        await DailyStats.StandingAsync(tx, booking, effects.Booked, effects.ToCome, ct);
 
         return null;
     }

@@ -13,7 +13,8 @@ public sealed record VenueSummary(
     Guid VillageId,
     IReadOnlyList<Category> Categories,
     int? DailyCap,
-    GeoPoint? Location);
+    GeoPoint? Location,
+    CrowdThresholds CrowdThresholds);
 
 public sealed record OfferingSummary(
     Guid Id,

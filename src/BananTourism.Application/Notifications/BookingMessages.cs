@@ -33,6 +33,7 @@ public static class BookingMessages
     public const string Rescheduled = "bookingRescheduled";
     public const string ClosureMoveOffered = "closureMoveOffered";
     public const string WeighOutReceipt = "weighOutReceipt";
+    public const string CrowdAlert = "crowdAlert";
 
     /// <summary>Reminders go out at 18:00 the day before the visit, in the venue's time.</summary>
     public static readonly TimeOnly ReminderTime = new(18, 0);
@@ -202,6 +203,11 @@ public sealed class MessageData
 
     /// <summary><c>atGate</c> or <c>online</c>.</summary>
     public string? PaidBy { get; init; }
+
+    /// <summary>A crowd alert's figures: people today (booked and walk-ins), the day's capacity, their ratio ("87%").</summary>
+    public string? People { get; init; }
+    public string? Capacity { get; init; }
+    public string? Utilization { get; init; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

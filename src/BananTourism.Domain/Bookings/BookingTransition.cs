@@ -55,7 +55,8 @@ public sealed record BookingTransition(string Name, IReadOnlyList<BookingStatus>
             Places: Delta(before.HoldsPlaces, after.HoldsPlaces),
             Booked: Delta(before.CountsAsBooked, after.CountsAsBooked),
             UnpaidHold: Delta(before.IsUnpaidHold, after.IsUnpaidHold),
-            PayOnArrivalPeople: Delta(before.AwaitsPaymentAtTheGate, after.AwaitsPaymentAtTheGate));
+            PayOnArrivalPeople: Delta(before.AwaitsPaymentAtTheGate, after.AwaitsPaymentAtTheGate),
+            ToCome: Delta(before.ExpectedToCome, after.ExpectedToCome));
     }
 
     private static int Delta(bool before, bool after) => (after ? 1 : 0) - (before ? 1 : 0);
@@ -66,22 +67,25 @@ public sealed record BookingTransition(string Name, IReadOnlyList<BookingStatus>
 /// <param name="Booked">The day's "booked" figure in the reports.</param>
 /// <param name="UnpaidHold">The tourist's count of unpaid holds.</param>
 /// <param name="PayOnArrivalPeople">The tourist's people to pay for at the gate that day.</param>
-public sealed record TransitionEffects(int Places, int Booked, int UnpaidHold, int PayOnArrivalPeople);
+/// <param name="ToCome">The day's "expected to come" figure (booked, not yet arrived) on today's board.</param>
+public sealed record TransitionEffects(int Places, int Booked, int UnpaidHold, int PayOnArrivalPeople, int ToCome);
 
 /// <summary>What a booking in a status counts towards. The one table all transitions' side effects come from.</summary>
-public sealed record BookingStanding(bool HoldsPlaces, bool CountsAsBooked, bool IsUnpaidHold, bool AwaitsPaymentAtTheGate)
+/// <param name="ExpectedToCome">Booked and not yet come: only a confirmed booking (checked in, it has come; a no-show will not).</param>
+public sealed record BookingStanding(bool HoldsPlaces, bool CountsAsBooked, bool IsUnpaidHold, bool AwaitsPaymentAtTheGate, bool ExpectedToCome)
 {
+
     public static BookingStanding Of(BookingStatus status, PaymentMethod method) => status switch
     {
-        BookingStatus.Held => new(HoldsPlaces: true, CountsAsBooked: false, IsUnpaidHold: true, AwaitsPaymentAtTheGate: false),
-        BookingStatus.Confirmed => new(true, true, false, method == PaymentMethod.PayOnArrival),
-        BookingStatus.CheckedIn => new(true, true, false, false),
+        BookingStatus.Held => new(HoldsPlaces: true, CountsAsBooked: false, IsUnpaidHold: true, AwaitsPaymentAtTheGate: false, ExpectedToCome: false),
+        BookingStatus.Confirmed => new(true, true, false, method == PaymentMethod.PayOnArrival, true),
+        BookingStatus.CheckedIn => new(true, true, false, false, false),
 
         // The session has begun: nothing is released, and the party still counts as booked (the reports compare
         // booked with came).
-        BookingStatus.NoShow => new(true, true, false, false),
-        BookingStatus.Expired => new(false, false, false, false),
-        BookingStatus.Cancelled => new(false, false, false, false),
+        BookingStatus.NoShow => new(true, true, false, false, false),
+        BookingStatus.Expired => new(false, false, false, false, false),
+        BookingStatus.Cancelled => new(false, false, false, false, false),
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "A status the booking state machine does not know."),
     };
 }

@@ -9,8 +9,10 @@ public sealed class OfferingDay
     {
     }
 
-    public OfferingDay(Guid offeringId, DateOnly date, int booked, int checkedIn, long revenue, long extrasRevenue = 0, long produceRevenue = 0)
+    public OfferingDay(
+        Guid offeringId, DateOnly date, int booked, int checkedIn, long revenue, long extrasRevenue = 0, long produceRevenue = 0, int toCome = 0)
     {
+        ToCome = toCome;
         OfferingId = offeringId;
         Date = date;
         Booked = booked;
@@ -26,6 +28,9 @@ public sealed class OfferingDay
 
     /// <summary>People in confirmed, checked-in and no-show bookings: everyone who held a booking that stood.</summary>
     public int Booked { get; private set; }
+
+    /// <summary>People in confirmed bookings not yet checked in (nor marked no-show): who is still expected.</summary>
+    public int ToCome { get; private set; }
 
     /// <summary>Headcount recorded at the gate.</summary>
     public int CheckedIn { get; private set; }

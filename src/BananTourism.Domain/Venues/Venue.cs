@@ -33,6 +33,14 @@ public sealed class Venue
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Utilization from which the venue shows busy (see <see cref="Crowd"/>).</summary>
+    public decimal CrowdBusy { get; private set; } = CrowdThresholds.Default.Busy;
+
+    /// <summary>Utilization from which the venue shows crowded and the township is alerted.</summary>
+    public decimal CrowdCrowded { get; private set; } = CrowdThresholds.Default.Crowded;
+
+    public CrowdThresholds Crowd => new(CrowdBusy, CrowdCrowded);
+
     public GeoPoint? Location => Latitude is { } lat && Longitude is { } lng ? new GeoPoint(lat, lng) : null;
 
     public IReadOnlyList<Category> CategoryList => CategoryMask.Split(Categories);
@@ -62,6 +70,10 @@ public sealed class Venue
         DailyCap = details.DailyCap;
         Latitude = details.Location?.Latitude;
         Longitude = details.Location?.Longitude;
+        if (details.Crowd is { } crowd)
+        {
+            (CrowdBusy, CrowdCrowded) = (crowd.Busy, crowd.Crowded);
+        }
     }
 }
 
@@ -72,7 +84,8 @@ public sealed record VenueDetails(
     string Description,
     IReadOnlyCollection<Category> Categories,
     int? DailyCap,
-    GeoPoint? Location);
+    GeoPoint? Location,
+    CrowdThresholds? Crowd = null);
 
 public static class VenueErrors
 {

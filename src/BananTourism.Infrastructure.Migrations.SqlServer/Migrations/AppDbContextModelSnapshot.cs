@@ -811,6 +811,9 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                     b.Property<long>("Revenue")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("ToCome")
+                        .HasColumnType("int");
+
                     b.HasKey("OfferingId", "Date");
 
                     b.HasIndex("Date");
@@ -1016,6 +1019,18 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal>("CrowdBusy")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(4, 3)
+                        .HasColumnType("decimal(4,3)")
+                        .HasDefaultValue(0.6m);
+
+                    b.Property<decimal>("CrowdCrowded")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(4, 3)
+                        .HasColumnType("decimal(4,3)")
+                        .HasDefaultValue(0.85m);
 
                     b.Property<int?>("DailyCap")
                         .HasColumnType("int");

@@ -806,6 +806,9 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                     b.Property<long>("Revenue")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ToCome")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("OfferingId", "Date");
 
                     b.HasIndex("Date");
@@ -1010,6 +1013,18 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("CrowdBusy")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(4, 3)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(0.6m);
+
+                    b.Property<decimal>("CrowdCrowded")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(4, 3)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(0.85m);
 
                     b.Property<int?>("DailyCap")
                         .HasColumnType("INTEGER");

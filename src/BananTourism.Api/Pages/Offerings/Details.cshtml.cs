@@ -2,6 +2,7 @@ using System.Globalization;
 using BananTourism.Application.Catalog.GetAvailability;
 using BananTourism.Application.Catalog.GetOffering;
 using BananTourism.Domain.Common;
+using BananTourism.Application.Catalog.GetVenueCrowd;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,6 +18,8 @@ public sealed class DetailsModel(ISender sender, TimeProvider clock) : PageModel
     private const int OneReadDays = 62;
 
     public OfferingDetail Offering { get; private set; } = null!;
+
+    public VenueCrowd? Crowd { get; private set; }
 
     public AvailabilityDto Availability { get; private set; } = null!;
 
@@ -40,6 +43,7 @@ public sealed class DetailsModel(ISender sender, TimeProvider clock) : PageModel
         Today = VenueTime.Today(clock.GetUtcNow());
         From = from is { } f && f >= Today && f <= Today.AddDays(366) ? f : Today;
         Offering = offering.Value;
+        Crowd = await sender.Send(new GetVenueCrowd(Offering.VenueId), ct) is { IsSuccess: true } crowd ? crowd.Value : null;
         var thisMonth = new DateOnly(Today.Year, Today.Month, 1);
         Month = DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m)
                 && m >= thisMonth && m <= thisMonth.AddMonths(12)

@@ -2,6 +2,8 @@ using BananTourism.Application.Bookings.GetOperatorCalendar;
 using BananTourism.Application.Catalog;
 using BananTourism.Application.Offerings;
 using BananTourism.Application.Offerings.ListVenueOfferings;
+using BananTourism.Application.Reports;
+using BananTourism.Application.Reports.GetToday;
 using BananTourism.Application.Venues.ListMyVenues;
 using BananTourism.Domain.Common;
 using Mediator;
@@ -16,6 +18,11 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
     public IReadOnlyList<(VenueSummary Venue, IReadOnlyList<OperatorOffering> Offerings)> Venues { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>Today at their venues: booked, arrived, to come, walk-ins, what remains.</summary>
+    public TodayReport TodayBoard { get; private set; } = null!;
+
+    public TodayBoardView TodayView => new(TodayBoard, "/today/stream");
 
     /// <summary>The venue's confirmed bookings as an iCalendar file (the API's feed, through the page's session).</summary>
     public async Task<IActionResult> OnGetCalendarAsync(Guid venueId, CancellationToken ct) =>
@@ -32,5 +39,6 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
         }
 
         Venues = list;
+        TodayBoard = (await sender.Send(new GetToday(null), ct)).Value;
     }
 }

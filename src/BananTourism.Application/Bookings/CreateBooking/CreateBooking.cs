@@ -211,7 +211,7 @@ public sealed partial class CreateBookingHandler(
         await tx.SaveChangesAsync(ct);
         if (booking.Status == BookingStatus.Confirmed)
         {
-            await DailyStats.BookedAsync(tx, booking, +1, ct);
+            await DailyStats.ConfirmedAsync(tx, booking, +1, ct);
         }
 
         if (claim is { } claimId && !await IdempotencyGuard.CompleteAsync(tx, claimId, booking.Id, ct))

@@ -83,7 +83,7 @@ public sealed partial class RescheduleBookingHandler(
             // Its places, its people and the money taken online all leave the old date, and come to the new one.
             await CapacityLedger.ReleaseAsync(tx, booking, token);
             await TouristLedger.ReleasePayOnArrivalAsync(tx, booking, token);
-            await DailyStats.BookedAsync(tx, booking, -1, token);
+            await DailyStats.ConfirmedAsync(tx, booking, -1, token);
             await DailyStats.MoneyAsync(tx, booking, BookingRevenue.Net(booking), 0, token);
 
             var row = await tx.Bookings.SingleAsync(b => b.Id == booking.Id, token);
@@ -102,7 +102,7 @@ public sealed partial class RescheduleBookingHandler(
             }
 
             await tx.SaveChangesAsync(token);
-            await DailyStats.BookedAsync(tx, row, +1, token);
+            await DailyStats.ConfirmedAsync(tx, row, +1, token);
             await DailyStats.MoneyAsync(tx, row, 0, BookingRevenue.Net(row), token);
             if (refund > 0)
             {

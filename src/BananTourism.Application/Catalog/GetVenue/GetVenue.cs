@@ -22,6 +22,7 @@ public sealed record VenueDetail(
     IReadOnlyList<Category> Categories,
     int? DailyCap,
     GeoPoint? Location,
+    CrowdThresholds CrowdThresholds,
     IReadOnlyList<OfferingSummary> Offerings);
 
 public sealed class GetVenueHandler(IAppDbContext db) : IQueryHandler<GetVenue, Result<VenueDetail>>
@@ -48,7 +49,7 @@ public sealed class GetVenueHandler(IAppDbContext db) : IQueryHandler<GetVenue, 
         var found = venue.Venue;
         return new VenueDetail(
             found.Id, found.Name, found.NameEn, found.Description, venue.TownshipId, venue.Township, found.VillageId, venue.Village,
-            found.CategoryList, found.DailyCap, found.Location,
+            found.CategoryList, found.DailyCap, found.Location, found.Crowd,
             offerings.Select(o => new OfferingSummary(
                 o.Id, o.VenueId, o.Name, o.NameEn, o.Kind, o.Category, Money.Yuan(o.Prices.From), null)).ToList());
     }

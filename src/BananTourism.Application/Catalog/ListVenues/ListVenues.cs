@@ -51,14 +51,15 @@ public sealed class ListVenuesHandler(IAppDbContext db) : IQueryHandler<ListVenu
             .Select(x => new
             {
                 x.Venue.Id, x.Venue.Name, x.Venue.NameEn, x.Venue.Description, x.TownshipId, x.Venue.VillageId,
-                x.Venue.Categories, x.Venue.DailyCap, x.Venue.Latitude, x.Venue.Longitude,
+                x.Venue.Categories, x.Venue.DailyCap, x.Venue.Latitude, x.Venue.Longitude, x.Venue.CrowdBusy, x.Venue.CrowdCrowded,
             })
             .ToPageAsync(query, cancellationToken);
 
         return new PagedList<VenueSummary>(
             page.Items.Select(v => new VenueSummary(
                 v.Id, v.Name, v.NameEn, v.Description, v.TownshipId, v.VillageId, CategoryMask.Split(v.Categories),
-                v.DailyCap, v.Latitude is { } lat && v.Longitude is { } lng ? new GeoPoint(lat, lng) : null)).ToList(),
+                v.DailyCap, v.Latitude is { } lat && v.Longitude is { } lng ? new GeoPoint(lat, lng) : null,
+                new CrowdThresholds(v.CrowdBusy, v.CrowdCrowded))).ToList(),
             page.Page, page.PageSize, page.Total);
     }
 }

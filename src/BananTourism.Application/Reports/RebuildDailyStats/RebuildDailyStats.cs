@@ -22,7 +22,7 @@ public sealed record RebuildReport(int OfferingDays, int VenueDays, bool Changed
 }
 
 /// <summary>One offering's figures on one date.</summary>
-public readonly record struct DayFigures(int Booked, int CheckedIn, long Revenue, long ExtrasRevenue, long ProduceRevenue);
+public readonly record struct DayFigures(int Booked, int CheckedIn, long Revenue, long ExtrasRevenue, long ProduceRevenue, int ToCome = 0);
 
 /// <summary>One product's figures on one date.</summary>
 public readonly record struct ProduceFigures(string Name, ProduceUnit Unit, long QuantityThousandths, long Revenue);
@@ -36,7 +36,7 @@ public sealed class RebuildDailyStatsHandler(IAppDbContext db, IWriteTransaction
         var walkIns = await db.WalkIns.AsNoTracking().GroupBy(w => new { w.VenueId, w.Date })
             .Select(g => new { g.Key.VenueId, g.Key.Date, Total = g.Sum(w => w.Count) }).ToListAsync(ct);
         var kept = (await db.OfferingDays.AsNoTracking().ToListAsync(ct))
-            .Select(d => (Key: (d.OfferingId, d.Date), Value: new DayFigures(d.Booked, d.CheckedIn, d.Revenue, d.ExtrasRevenue, d.ProduceRevenue)))
+            .Select(d => (Key: (d.OfferingId, d.Date), Value: new DayFigures(d.Booked, d.CheckedIn, d.Revenue, d.ExtrasRevenue, d.ProduceRevenue, d.ToCome)))
             .Where(d => d.Value != default)
             .ToDictionary(d => d.Key, d => d.Value);
         var keptProduce = (await db.ProduceDays.AsNoTracking().ToListAsync(ct))
@@ -51,7 +51,7 @@ public sealed class RebuildDailyStatsHandler(IAppDbContext db, IWriteTransaction
             await tx.OfferingDays.ExecuteDeleteAsync(token);
             await tx.ProduceDays.ExecuteDeleteAsync(token);
             tx.OfferingDays.AddRange(rebuilt.Select(r => new OfferingDay(
-                r.Key.OfferingId, r.Key.Date, r.Value.Booked, r.Value.CheckedIn, r.Value.Revenue, r.Value.ExtrasRevenue, r.Value.ProduceRevenue)));
+                r.Key.OfferingId, r.Key.Date, r.Value.Booked, r.Value.CheckedIn, r.Value.Revenue, r.Value.ExtrasRevenue, r.Value.ProduceRevenue, r.Value.ToCome)));
             tx.ProduceDays.AddRange(produce.Select(p => new ProduceDay(
                 p.Key.OfferingId, p.Key.Date, p.Key.ProduceId, p.Value.Name, p.Value.Unit, p.Value.QuantityThousandths, p.Value.Revenue)));
             await tx.SaveChangesAsync(token);
@@ -76,7 +76,8 @@ public sealed class RebuildDailyStatsHandler(IAppDbContext db, IWriteTransaction
         {
             var c = figures.GetValueOrDefault((offering, date));
             figures[(offering, date)] = new DayFigures(
-                c.Booked + f.Booked, c.CheckedIn + f.CheckedIn, c.Revenue + f.Revenue, c.ExtrasRevenue + f.ExtrasRevenue, c.ProduceRevenue + f.ProduceRevenue);
+                c.Booked + f.Booked, c.CheckedIn + f.CheckedIn, c.Revenue + f.Revenue, c.ExtrasRevenue + f.ExtrasRevenue, c.ProduceRevenue + f.ProduceRevenue,
+                c.ToCome + f.ToCome);
         }
 
         var bookings = db.Bookings.AsNoTracking()
@@ -88,7 +89,9 @@ public sealed class RebuildDailyStatsHandler(IAppDbContext db, IWriteTransaction
             var stands = b.Status is BookingStatus.Confirmed or BookingStatus.CheckedIn or BookingStatus.NoShow;
             for (var d = b.Date; d < b.EndDate; d = d.AddDays(1))
             {
-                Add(b.OfferingId, d, new DayFigures(stands ? b.People : 0, b.Status == BookingStatus.CheckedIn ? b.CheckedInHeadcount ?? 0 : 0, 0, 0, 0));
+                Add(b.OfferingId, d, new DayFigures(
+                    stands ? b.People : 0, b.Status == BookingStatus.CheckedIn ? b.CheckedInHeadcount ?? 0 : 0, 0, 0, 0,
+                    b.Status == BookingStatus.Confirmed ? b.People : 0));
             }
 
             // Money: captured minus refunded, plus what the gate collected; a paid booking refunded in full nets to nothing.

@@ -15,6 +15,9 @@ internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
         builder.Property(v => v.NameEn).HasMaxLength(200);
         builder.Property(v => v.Description).HasMaxLength(4000);
         builder.Ignore(v => v.Location);
+        builder.Ignore(v => v.Crowd);
+        builder.Property(v => v.CrowdBusy).HasPrecision(4, 3).HasDefaultValue(CrowdThresholds.Default.Busy);
+        builder.Property(v => v.CrowdCrowded).HasPrecision(4, 3).HasDefaultValue(CrowdThresholds.Default.Crowded);
         builder.Ignore(v => v.CategoryList);
         builder.HasOne<User>().WithMany().HasForeignKey(v => v.OperatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Village>().WithMany().HasForeignKey(v => v.VillageId).OnDelete(DeleteBehavior.Restrict);

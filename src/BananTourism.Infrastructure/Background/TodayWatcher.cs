@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using BananTourism.Application.Common;
+using BananTourism.Application.Notifications;
+using BananTourism.Application.Reports;
+using BananTourism.Application.Reports.GetToday;
+using BananTourism.Domain.Common;
+using BananTourism.Domain.Venues;
+using BananTourism.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace BananTourism.Infrastructure.Background;
+
+/// <summary>Once a second, in every replica, reads today's row of every venue (a handful of indexed reads of one date)
+/// and compares it with the last read: the rows that changed go to the live streams of this process, and a venue that
+/// reached crowded gets its alert queued (deduplicated in the database, so replicas noticing the same crossing queue it
+/// once). Seeing changes through the database, not through in-process events, is what lets a stream on one replica show
+/// a check-in made on another.</summary>
+internal sealed partial class TodayWatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<TodayWatcher> logger)
+    : BackgroundService, ITodayFeed
+{
+    /// <summary>Real time, not the app's clock: a test's frozen clock must not stop the polling.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<Guid, (TodayScope Scope, Channel<TodayVenueRow> Channel)> _subscribers = new();
+    private Dictionary<Guid, TodayVenueRow> _last = [];
+    private DateOnly _lastDate;
+
+    public TodaySubscription Subscribe(TodayScope scope)
+    {
+        var id = Guid.NewGuid();
+        // A slow reader loses the oldest rows, never blocks the watcher: each row is the venue's whole state.
+        var channel = Channel.CreateBounded<TodayVenueRow>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
+        _subscribers[id] = (scope, channel);
+        return new TodaySubscription(channel.Reader, () =>
+        {
+            if (_subscribers.TryRemove(id, out var gone))
+            {
+                gone.Channel.Writer.TryComplete();
+            }
+        });
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            try
+            {
+                await PollAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogPollFailed(e); // the database briefly away: the next second tries again
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task PollAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = clock.GetUtcNow();
+        var today = VenueTime.Today(now);
+        var rows = await TodayFigures.ReadAsync(db, today, null, null, null, ct);
+        var newDay = today != _lastDate;
+        var changed = rows.Where(r => newDay || !_last.TryGetValue(r.VenueId, out var before) || before != r).ToList();
+        var crowded = rows.Where(r => r.Level == CrowdLevel.Crowded
+                                      && (newDay || !_last.TryGetValue(r.VenueId, out var before) || before.Level != CrowdLevel.Crowded)).ToList();
+        if (crowded.Count > 0)
+        {
+            await AlertAsync(scope.ServiceProvider.GetRequiredService<IWriteTransactions>(), crowded, today, now, ct);
+        }
+
+        _last = rows.ToDictionary(r => r.VenueId);
+        _lastDate = today;
+        foreach (var row in changed)
+        {
+            foreach (var (scopeOf, channel) in _subscribers.Values)
+            {
+                if (scopeOf.Covers(row))
+                {
+                    channel.Writer.TryWrite(row);
+                }
+            }
+        }
+    }
+
+    private async Task AlertAsync(IWriteTransactions writes, IReadOnlyList<TodayVenueRow> crowded, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await writes.RunAsync(async (tx, token) =>
+            {
+                var queued = 0;
+                foreach (var row in crowded)
+                {
+                    queued += await CrowdAlerts.QueueAsync(tx, row, today, now, token);
+                }
+
+                await tx.SaveChangesAsync(token);
+                return Result<int>.Success(queued);
+            }, ct);
+        }
+        catch (DuplicateKeyException)
+        {
+            // Another replica queued the same alerts a moment earlier.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading today's figures failed; trying again in a second")]
+    private partial void LogPollFailed(Exception exception);
+}
