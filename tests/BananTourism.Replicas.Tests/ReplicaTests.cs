@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using BananTourism.Api.IntegrationTests.Support;
 using BananTourism.Browser.Tests;
 using BananTourism.Domain.Bookings;
@@ -341,5 +342,49 @@ public sealed class ReplicaTests(ReplicaSet set, ITestOutputHelper output)
         var offeringDay = await db.OfferingDays.AsNoTracking().Where(d => d.OfferingId == slot.OfferingId && d.Date == day).ToListAsync(Ct);
         return (slot.Reserved, (venueDay.Sum(d => d.Reserved), venueDay.Sum(d => d.WalkIns),
             offeringDay.Sum(d => d.Booked), offeringDay.Sum(d => d.CheckedIn), offeringDay.Sum(d => d.Revenue)));
+    }
+
+    [Fact]
+    public async Task ABoardStreamingFromA_SeesACheckInMadeOnB_WithinTwoSeconds()
+    {
+        // Today, in real time: a late session of the chrysanthemum garden is added, booked and checked in.
+        var local = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        Assert.SkipWhen(local.TimeOfDay >= new TimeSpan(23, 50, 0), "Too close to midnight in Chongqing for a session later today.");
+        var today = DateOnly.FromDateTime(local.DateTime);
+        using var anonymous = A.CreateClient();
+        var offering = await anonymous.OfferingIdAsync("赏菊采菊");
+        var slotId = Guid.NewGuid();
+        await using (var db = set.Database())
+        {
+            db.Slots.Add(new BananTourism.Domain.Offerings.Slot(slotId, Guid.Parse(offering), today, new TimeOnly(23, 55), new TimeOnly(23, 59), 50));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var tourist = ReplicaSet.Client(B, await ReplicaSet.TouristTokenAsync(B));
+        var booking = await tourist.BookOkAsync(Booker.SlotBooking(offering, slotId.ToString(), adults: 3));
+        var venueId = booking.Get<string>("venueId");
+        var gate = ReplicaSet.Client(B, await TokenAsync(B, "operator.huangjinlin@banan.local"));
+        var officer = ReplicaSet.Client(A, await TokenAsync(A, "admin@banan.local"));
+
+        using var response = await officer.GetAsync("/api/v1/reports/today/stream", HttpCompletionOption.ResponseHeadersRead, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var events = new SseReader(await response.Content.ReadAsStreamAsync(Ct));
+        var before = await events.NextAsync(r => r.Get<string>("venueId") == venueId, TimeSpan.FromSeconds(5));
+        Assert.True(before.Get<int>("expectedToCome") >= 3);
+
+        var started = Stopwatch.StartNew();
+        Assert.Equal(HttpStatusCode.OK, (await gate.PostAsJsonAsync("/api/v1/operator/check-ins",
+            new { code = booking.Get<string>("verificationCode"), headcount = 3 }, Ct)).StatusCode);
+        var after = await events.NextAsync(
+            r => r.Get<string>("venueId") == venueId && r.Get<int>("arrived") == before.Get<int>("arrived") + 3, TimeSpan.FromSeconds(2));
+        output.WriteLine($"seen on A {started.ElapsedMilliseconds} ms after the check-in on B");
+        Assert.Equal(before.Get<int>("expectedToCome") - 3, after.Get<int>("expectedToCome"));
+    }
+
+    private static async Task<string> TokenAsync(ApiProcess on, string email)
+    {
+        using var client = on.CreateClient();
+        var login = await (await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "Banan#2026" }, Ct)).ReadJsonAsync();
+        return login.Get<string>("accessToken");
     }
 }

@@ -267,6 +267,7 @@ public static class UiText
         ["CrowdCrowded"] = ("拥挤（占承载量比例）", "Crowded from (share of capacity)"),
         ["Occupancy"] = ("场次与房位占用率", "Occupancy of sessions and rooms"),
         ["Rate"] = ("占用率", "Rate"),
+        ["NoData"] = ("暂无数据。", "No data yet."),
         ["Reschedule"] = ("改期", "Change date"),
         ["RescheduleTitle"] = ("改到其他日期或场次", "Move to another date or session"),
         ["MoveOffered"] = ("场地临时关闭：{0}", "Closed by the venue: {0}"),

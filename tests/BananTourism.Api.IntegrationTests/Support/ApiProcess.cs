@@ -45,6 +45,7 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var pickup = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, $"outbox-{port}");
         start.Environment["Notifications__PickupDirectory"] = pickup;
+        start.Environment["DemoData__HistoryYears"] = "0";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

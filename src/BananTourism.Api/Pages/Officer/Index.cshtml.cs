@@ -5,6 +5,7 @@ using BananTourism.Application.Accounts.GetMe;
 using BananTourism.Application.Catalog;
 using BananTourism.Application.Catalog.GetTownships;
 using BananTourism.Application.Catalog.ListVenues;
+using BananTourism.Application.Reports.GetOccupancyReport;
 using BananTourism.Application.Reports.GetProduceReport;
 using BananTourism.Application.Reports.GetVisitorReport;
 using BananTourism.Domain.Common;
@@ -57,6 +58,9 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
     /// <summary>The year's produce weighed out at the exits, product by product (the best-selling first).</summary>
     public IReadOnlyList<ProductTotal> TopProducts { get; private set; } = [];
 
+    /// <summary>The year's occupancy of sessions and rooms, offering by offering (the busiest first).</summary>
+    public IReadOnlyList<OccupancyRow> Occupancy { get; private set; } = [];
+
     public FormErrors Errors { get; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -85,6 +89,12 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
         var produce = await sender.Send(new GetProduceReport(
             new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), Period.Year, null, TownshipId, VillageId, VenueId), ct);
         TopProducts = produce.IsSuccess ? produce.Value.Totals.Products.Take(10).ToList() : [];
+        var occupancy = await sender.Send(new GetOccupancyReport(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), VenueId), ct);
+        var shown = Venues.Where(v => (TownshipId is null || v.TownshipId == TownshipId) && (VillageId is null || v.VillageId == VillageId))
+            .Select(v => v.Id).ToHashSet();
+        Occupancy = occupancy.IsSuccess
+            ? occupancy.Value.Where(o => o.Capacity > 0 && shown.Contains(o.VenueId)).OrderByDescending(o => o.Rate).ThenBy(o => o.OfferingName).ToList()
+            : [];
         return Page();
     }
 
@@ -110,6 +120,8 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
         split = Split.Rows.Select(r => r.Name ?? r.Key ?? "").ToArray(),
         splitVisitors = Split.Rows.Select(r => r.Visitors).ToArray(),
         splitBooked = Split.Rows.Select(r => r.Booked).ToArray(),
+        occupancy = Occupancy.Take(15).Select(o => o.OfferingName + " · " + o.VenueName).ToArray(),
+        occupancyRate = Occupancy.Take(15).Select(o => Math.Round(o.Rate * 100, 1)).ToArray(),
         labels = new
         {
             booked = UiText.T("Booked"), checkedIn = UiText.T("CameWithBooking"), walkIns = UiText.T("WalkIns"),
@@ -117,6 +129,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
             revenue = string.Format(CultureInfo.InvariantCulture, UiText.T("RevenueIn"), Year),
             lastYearRevenue = string.Format(CultureInfo.InvariantCulture, UiText.T("RevenueIn"), Year - 1),
             visitors = UiText.T("Visitors"),
+            occupancy = UiText.T("Rate"),
         },
     });
 

@@ -13,7 +13,8 @@ namespace BananTourism.Api.Pages.Operator;
 public sealed class VenueFormModel(ISender sender) : PageModel
 {
     public static readonly string[] Fields =
-        ["name", "nameEn", "description", "villageId", "categories", "dailyCap", "location.latitude", "location.longitude"];
+        ["name", "nameEn", "description", "villageId", "categories", "dailyCap", "location.latitude", "location.longitude",
+        "crowdThresholds.busy", "crowdThresholds.crowded"];
 
     [BindProperty]
     public VenueInput Input { get; set; } = new();
@@ -39,6 +40,7 @@ public sealed class VenueFormModel(ISender sender) : PageModel
             {
                 Name = venue.Name, NameEn = venue.NameEn, Description = venue.Description, VillageId = venue.VillageId,
                 Categories = [.. venue.Categories], DailyCap = venue.DailyCap,
+                CrowdThresholds = new CrowdInput { Busy = venue.CrowdThresholds.Busy, Crowded = venue.CrowdThresholds.Crowded },
                 Location = new GeoInput { Latitude = venue.Location?.Latitude, Longitude = venue.Location?.Longitude },
             };
         }
@@ -64,7 +66,8 @@ public sealed class VenueFormModel(ISender sender) : PageModel
 
         var body = new VenueBody(
             Input.Name ?? "", Input.NameEn, Input.Description ?? "", Input.VillageId ?? Guid.Empty, Input.Categories, Input.DailyCap,
-            lat is { } latitude && lng is { } longitude ? new GeoPoint(latitude, longitude) : null);
+            lat is { } latitude && lng is { } longitude ? new GeoPoint(latitude, longitude) : null,
+            new CrowdThresholds(Input.CrowdThresholds.Busy ?? CrowdThresholds.Default.Busy, Input.CrowdThresholds.Crowded ?? CrowdThresholds.Default.Crowded));
         var saved = id is { } existing
             ? await sender.Send(new UpdateVenue(existing, body), ct)
             : await sender.Send(new CreateVenue(body), ct);
@@ -100,6 +103,16 @@ public sealed class VenueInput
     /// <summary>Nested so that its fields bind (and fail) as location.latitude and location.longitude, the names
     /// the use case gives its errors.</summary>
     public GeoInput Location { get; set; } = new();
+
+    /// <summary>Bound as crowdThresholds.busy and crowdThresholds.crowded, the names the use case gives its errors.</summary>
+    public CrowdInput CrowdThresholds { get; set; } = new();
+}
+
+public sealed class CrowdInput
+{
+    public decimal? Busy { get; set; } = Domain.Venues.CrowdThresholds.Default.Busy;
+
+    public decimal? Crowded { get; set; } = Domain.Venues.CrowdThresholds.Default.Crowded;
 }
 
 public sealed class GeoInput

@@ -49,6 +49,18 @@
         options: { ...common, indexAxis: "y", scales: { x: { beginAtZero: true } } },
     });
 
+    const occupancy = document.getElementById("chart-occupancy");
+    if (occupancy) {
+        charts.occupancy = new Chart(occupancy, {
+            type: "bar",
+            data: {
+                labels: data.occupancy,
+                datasets: [{ label: data.labels.occupancy, data: data.occupancyRate, backgroundColor: colours.walkIns }],
+            },
+            options: { ...common, indexAxis: "y", scales: { x: { beginAtZero: true, suggestedMax: 100, ticks: { callback: v => v + "%" } } } },
+        });
+    }
+
     // For the browser tests and anyone inspecting the page: what was drawn.
     window.bananCharts = charts;
 })();

@@ -1,0 +1,150 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using SQLitePCL;
+using BananTourism.Infrastructure.Persistence;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace BananTourism.Infrastructure.Seeding;
+
+/// <summary>Writes many new rows of one entity straight to its table, past the change tracker: on SQLite as one prepared
+/// INSERT bound by position in the caller's transaction, on SQL Server with <see cref="SqlBulkCopy"/>. The columns and each
+/// value's provider form (converters, Guid as text on SQLite, instants as ticks) come from the EF model, so the rows
+/// are what SaveChanges would have written; <paramref name="extra"/> supplies columns the model maps another way
+/// (an owned collection stored as JSON).</summary>
+internal sealed class BulkTable<T> where T : class
+{
+    private readonly List<(string Column, RelationalTypeMapping Mapping, Func<T, object?> Value)> _columns = [];
+    private readonly string _table;
+    private readonly List<T> _pending = [];
+
+    public BulkTable(AppDbContext db, IReadOnlyDictionary<string, Func<T, object?>>? extra = null)
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        _table = entity.GetTableName()!;
+        var store = StoreObjectIdentifier.Table(_table, entity.GetSchema());
+        foreach (var property in entity.GetProperties())
+        {
+            var getter = property.GetGetter();
+            var mapping = (RelationalTypeMapping)property.GetTypeMapping();
+            var converter = mapping.Converter;
+            _columns.Add((property.GetColumnName(store)!, mapping, converter is null
+                ? row => getter.GetClrValue(row)
+                : row => getter.GetClrValue(row) is { } v ? converter.ConvertToProvider(v) : null));
+        }
+
+        foreach (var (column, value) in extra ?? new Dictionary<string, Func<T, object?>>())
+        {
+            _columns.Add((column, (RelationalTypeMapping)db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(string))!, value));
+        }
+    }
+
+    public int Count { get; private set; }
+
+    public void Add(T row)
+    {
+        _pending.Add(row);
+        Count++;
+    }
+
+    /// <summary>Writes what was added since the last flush.</summary>
+    public async Task FlushAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        if (connection is SqlConnection sql)
+        {
+            await CopyAsync(sql, (SqlTransaction)transaction, ct);
+        }
+        else
+        {
+            InsertRaw((SqliteConnection)connection); // in the transaction the connection has open
+        }
+
+        _pending.Clear();
+    }
+
+    /// <summary>SQLite through its own API: one prepared statement, values bound by position. ADO.NET binds by name, and
+    /// its name lookups made a wide row cost more than SQLite's whole insert.</summary>
+    private void InsertRaw(SqliteConnection connection)
+    {
+        var names = string.Join(", ", _columns.Select(c => $"\"{c.Column}\""));
+        var marks = string.Join(", ", _columns.Select(_ => "?"));
+        var db = connection.Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, $"INSERT INTO \"{_table}\" ({names}) VALUES ({marks})", out var statement));
+        using (statement)
+        {
+            foreach (var row in _pending)
+            {
+                for (var c = 0; c < _columns.Count; c++)
+                {
+                    var index = c + 1;
+                    var bound = _columns[c].Value(row) switch
+                    {
+                        null => raw.sqlite3_bind_null(statement, index),
+                        string text => raw.sqlite3_bind_text(statement, index, text),
+                        Guid g => raw.sqlite3_bind_text(statement, index, g.ToString().ToUpperInvariant()),
+                        DateOnly d => raw.sqlite3_bind_text(statement, index, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                        TimeOnly t => raw.sqlite3_bind_text(statement, index, t.ToString(t.Ticks % TimeSpan.TicksPerSecond == 0 ? "HH:mm:ss" : "HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+                        decimal m => raw.sqlite3_bind_text(statement, index, m.ToString("0.0###########################", CultureInfo.InvariantCulture)),
+                        bool b => raw.sqlite3_bind_int(statement, index, b ? 1 : 0),
+                        long l => raw.sqlite3_bind_int64(statement, index, l),
+                        int n => raw.sqlite3_bind_int64(statement, index, n),
+                        double f => raw.sqlite3_bind_double(statement, index, f),
+                        var other => throw new NotSupportedException($"{_table}.{_columns[c].Column}: no bulk form for {other.GetType().Name}."),
+                    };
+                    Check(db, bound);
+                }
+
+                var stepped = raw.sqlite3_step(statement);
+                if (stepped != raw.SQLITE_DONE)
+                {
+                    Check(db, stepped);
+                }
+
+                raw.sqlite3_reset(statement);
+            }
+        }
+    }
+
+    private static void Check(SQLitePCL.sqlite3 db, int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+        }
+    }
+
+    private async Task CopyAsync(SqlConnection connection, SqlTransaction transaction, CancellationToken ct)
+    {
+        using var table = new DataTable();
+        foreach (var (column, _, _) in _columns)
+        {
+            table.Columns.Add(column, typeof(object));
+        }
+
+        foreach (var row in _pending)
+        {
+            table.Rows.Add(_columns.Select(c => c.Value(row) ?? DBNull.Value).ToArray());
+        }
+
+        using var copy = new SqlBulkCopy(connection, SqlBulkCopyOptions.CheckConstraints, transaction)
+        {
+            DestinationTableName = $"[{_table}]", BatchSize = 10_000, BulkCopyTimeout = 0,
+        };
+        foreach (var (column, _, _) in _columns)
+        {
+            copy.ColumnMappings.Add(column, column);
+        }
+
+        await copy.WriteToServerAsync(table, ct);
+    }
+}
