@@ -184,6 +184,35 @@ public class WeighOutTests(PaymentTests.ManualFactory api) : IClassFixture<Payme
         await api.AssertFiguresEqualTheRebuildAsync();
     }
 
+    [Fact]
+    public async Task AnOnlineReceiptPaidWhileTheWebhookWasLost_IsMarkedPaidByReconciliation()
+    {
+        api.Clock.Advance(TimeSpan.FromDays(5)); // a day of its own
+        var (fishing, crayfishId) = await ProduceAsync("稻田钓虾", "小龙虾（带走）");
+        var grower = await api.SignInAsync("operator.daxia@banan.local");
+        var tourist = await api.NewTouristAsync();
+        var date = VenueDate();
+        var booking = await tourist.BookOkAsync(Booker.SlotBooking(fishing, await NextSlotAsync(fishing, date), adults: 2));
+        var id = booking.Get<string>("id");
+        Assert.Equal(HttpStatusCode.OK, (await grower.PostAsJsonAsync("/api/v1/operator/check-ins", new { code = booking.Get<string>("verificationCode"), headcount = 2 }, Ct)).StatusCode);
+        var receipt = await (await WeighOutAsync(grower, id, new { items = new[] { new { produceId = crayfishId, quantity = 1.5m } }, collect = "online" })).ReadJsonAsync();
+        var intent = api.Stripe!.Intents.Values.Single(i => i["metadata"]?["weigh_out_id"]?.GetValue<string>() == receipt.Get<string>("id"));
+
+        api.Stripe.Succeed(intent["id"]!.GetValue<string>()); // paid at Stripe; the webhook never comes
+        await api.ReconcilePaymentsAsync();
+        Assert.Equal("pending", await StatusAsync()); // too young: its own request may still be handling it
+        api.Clock.Advance(TimeSpan.FromMinutes(1));
+        await api.ReconcilePaymentsAsync();
+        Assert.Equal("paid", await StatusAsync());
+        Assert.Equal(5700, await ProduceRevenueAsync(fishing, date)); // 1.5 斤 × ¥38
+        await api.ReconcilePaymentsAsync(); // again: counted once
+        Assert.Equal(5700, await ProduceRevenueAsync(fishing, date));
+        await api.AssertFiguresEqualTheRebuildAsync();
+
+        async Task<string> StatusAsync() =>
+            Assert.Single((await (await tourist.GetAsync($"/api/v1/bookings/{id}/weigh-outs", Ct)).ReadJsonAsync()).AsArray())!["payment"]!.Get<string>("status");
+    }
+
     private DateOnly VenueDate() => DateOnly.FromDateTime(api.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     /// <summary>A session later today (the tests of this class move the clock).</summary>

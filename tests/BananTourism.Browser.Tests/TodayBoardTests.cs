@@ -12,8 +12,7 @@ public class TodayBoardTests(BrowserFixture browser) : BrowserTest, IClassFixtur
     {
         var board = await browser.DesktopAsync();
         await BrowserFixture.SignInAsync(board, "officer.ersheng@banan.local");
-        await board.Locator("#nav-today").ClickAsync();
-        await board.WaitForURLAsync("**/officer/today");
+        await board.NavigateByAsync(() => board.Locator("#nav-today").ClickAsync(), "/officer/today$");
         var tile = board.Locator(".tile", new() { HasText = "幸福村玫瑰园" });
         Assert.Equal("comfortable", await tile.GetAttributeAsync("data-level"));
         await Assertions.Expect(board.Locator("#today-live")).ToBeVisibleAsync(); // the stream is open

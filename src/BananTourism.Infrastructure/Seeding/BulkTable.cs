@@ -22,14 +22,22 @@ internal sealed class BulkTable<T> where T : class
     private readonly List<(string Column, RelationalTypeMapping Mapping, Func<T, object?> Value)> _columns = [];
     private readonly string _table;
     private readonly List<T> _pending = [];
+    private readonly Dictionary<Guid, string> _guids = [];
+    private readonly HashSet<int> _keys = [];
 
     public BulkTable(AppDbContext db, IReadOnlyDictionary<string, Func<T, object?>>? extra = null)
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         _table = entity.GetTableName()!;
         var store = StoreObjectIdentifier.Table(_table, entity.GetSchema());
+        var key = entity.FindPrimaryKey()?.Properties ?? [];
         foreach (var property in entity.GetProperties())
         {
+            if (key.Contains(property))
+            {
+                _keys.Add(_columns.Count); // unique: not worth keeping its text
+            }
+
             var getter = property.GetGetter();
             var mapping = (RelationalTypeMapping)property.GetTypeMapping();
             var converter = mapping.Converter;
@@ -91,7 +99,7 @@ internal sealed class BulkTable<T> where T : class
                     {
                         null => raw.sqlite3_bind_null(statement, index),
                         string text => raw.sqlite3_bind_text(statement, index, text),
-                        Guid g => raw.sqlite3_bind_text(statement, index, g.ToString().ToUpperInvariant()),
+                        Guid g => raw.sqlite3_bind_text(statement, index, _keys.Contains(c) ? g.ToString().ToUpperInvariant() : GuidText(g)),
                         DateOnly d => raw.sqlite3_bind_text(statement, index, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                         TimeOnly t => raw.sqlite3_bind_text(statement, index, t.ToString(t.Ticks % TimeSpan.TicksPerSecond == 0 ? "HH:mm:ss" : "HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
                         decimal m => raw.sqlite3_bind_text(statement, index, m.ToString("0.0###########################", CultureInfo.InvariantCulture)),
@@ -113,6 +121,23 @@ internal sealed class BulkTable<T> where T : class
                 raw.sqlite3_reset(statement);
             }
         }
+    }
+
+    /// <summary>EF's text form of a Guid on SQLite; the few that repeat (offerings, venues, the tourist) are kept.</summary>
+    private string GuidText(Guid g)
+    {
+        if (_guids.TryGetValue(g, out var text))
+        {
+            return text;
+        }
+
+        text = g.ToString().ToUpperInvariant();
+        if (_guids.Count < 4096)
+        {
+            _guids[g] = text;
+        }
+
+        return text;
     }
 
     private static void Check(SQLitePCL.sqlite3 db, int rc)

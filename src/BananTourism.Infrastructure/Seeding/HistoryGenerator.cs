@@ -1,3 +1,4 @@
+using System.Globalization;
 using BananTourism.Application.Common;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Calendar;
@@ -74,7 +75,7 @@ public sealed partial class HistoryGenerator(AppDbContext db, ILogger<HistoryGen
             }
         }
 
-        var writer = new HistoryWriter(db);
+        var writer = new HistoryWriter(db, from.ToString("yyMMdd", CultureInfo.InvariantCulture));
         var random = new Random(2020);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
@@ -142,22 +143,25 @@ public sealed partial class HistoryGenerator(AppDbContext db, ILogger<HistoryGen
         {
             var offering = offerings[random.Next(offerings.Count)];
             var total = shares?[i] ?? offering.Prices.UnitPriceOn(DayType.Weekday) * parties[i];
-            writer.Booking(Historical(offering, date, parties[i], total, cameIn: true, tourist, at));
+            writer.Booking(Historical(writer, offering, date, parties[i], total, cameIn: true, tourist, at));
         }
 
         var noShows = (int)Math.Round(parties.Count * NoShowShare);
         for (var i = 0; i < noShows; i++)
         {
             var offering = offerings[random.Next(offerings.Count)];
-            writer.Booking(Historical(offering, date, 2, offering.Prices.Base * 2, cameIn: false, tourist, at));
+            writer.Booking(Historical(writer, offering, date, 2, offering.Prices.Base * 2, cameIn: false, tourist, at));
         }
     }
 
-    private static Booking Historical(Offering offering, DateOnly date, int party, long total, bool cameIn, Guid tourist, DateTimeOffset at)
+    /// <summary>A past booking. Its reference and code count up within the run (named by its first day), so their unique
+    /// indexes take them in order; a past day's booking cannot be checked in, so its code need not be hard to guess.</summary>
+    private static Booking Historical(HistoryWriter writer, Offering offering, DateOnly date, int party, long total, bool cameIn, Guid tourist, DateTimeOffset at)
     {
         var id = Guid.CreateVersion7(at);
         var adults = Math.Max(1, party - party / 3);
-        return Booking.Historical(id, "H-" + Codes.New(10), "H" + Codes.New(11), tourist, offering, date, adults, party - adults, total, cameIn, at);
+        var number = writer.Bookings.Count.ToString("D8", CultureInfo.InvariantCulture);
+        return Booking.Historical(id, $"H{writer.Run}-{number}", $"V{writer.Run}-{number}", tourist, offering, date, adults, party - adults, total, cameIn, at);
     }
 
     /// <summary>On SQLite, the secondary indexes of Bookings go for the load (returned, to be made again): a million

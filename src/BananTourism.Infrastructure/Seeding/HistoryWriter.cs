@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Reports;
 using BananTourism.Domain.Venues;
@@ -11,8 +10,11 @@ namespace BananTourism.Infrastructure.Seeding;
 /// <summary>The history's rows on their way to the database, and the daily figures they make, kept as they are added
 /// (the same rules as the booking transactions and the rebuild: a standing booking counts its party as booked, a
 /// checked-in one its headcount as came, its money on its date).</summary>
-internal sealed class HistoryWriter(AppDbContext db)
+internal sealed class HistoryWriter(AppDbContext db, string run)
 {
+    /// <summary>Names this run in the references it makes (its first day, yyMMdd).</summary>
+    public string Run { get; } = run;
+
     private readonly Dictionary<(Guid Offering, DateOnly Date), (int Booked, int CheckedIn, long Revenue)> _days = [];
 
     public BulkTable<Booking> Bookings { get; } = new(db, new Dictionary<string, Func<Booking, object?>> { ["Lines"] = LinesJson });
@@ -69,10 +71,22 @@ internal sealed class HistoryWriter(AppDbContext db)
         await figures.FlushAsync(connection, transaction, ct);
     }
 
-    /// <summary>The booking's lines as EF stores the owned collection (a JSON array of the lines' properties).</summary>
-    private static object? LinesJson(Booking b) => JsonSerializer.Serialize(b.Lines.Select(l => new
+    /// <summary>The booking's lines as EF stores the owned collection (a JSON array of the lines' properties). A history
+    /// booking has plain ticket lines, so the array is written directly rather than through a serializer.</summary>
+    private static object? LinesJson(Booking b)
     {
-        l.Amount, Date = l.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), l.ExtraId, Kind = (int)l.Kind, l.Name, l.NameEn,
-        Per = (int?)l.Per, l.Quantity, l.UnitPrice,
-    }));
+        var json = new System.Text.StringBuilder("[");
+        foreach (var l in b.Lines)
+        {
+            if (l.ExtraId is not null || l.Name is not null || l.NameEn is not null || l.Per is not null)
+            {
+                throw new NotSupportedException("History bookings have ticket lines only.");
+            }
+
+            json.Append(json.Length > 1 ? "," : "").Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"{{\"Amount\":{l.Amount},\"Date\":\"{l.Date:yyyy-MM-dd}\",\"ExtraId\":null,\"Kind\":{(int)l.Kind},\"Name\":null,\"NameEn\":null,\"Per\":null,\"Quantity\":{l.Quantity},\"UnitPrice\":{l.UnitPrice}}}");
+        }
+
+        return json.Append(']').ToString();
+    }
 }

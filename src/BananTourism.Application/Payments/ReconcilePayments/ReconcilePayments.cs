@@ -1,6 +1,7 @@
 using BananTourism.Application.Common;
 using BananTourism.Domain.Bookings;
 using BananTourism.Domain.Common;
+using BananTourism.Domain.Produce;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using BananTourism.Application.Common.Security;
@@ -16,7 +17,7 @@ public sealed record ReconcilePayments(int BatchSize = 50) : ICommand<Result<Rec
 public sealed record ReconcileReport(int Started, int Settled, int Refunded, int Cancelled);
 
 public sealed class ReconcilePaymentsHandler(
-    IAppDbContext db, IPaymentGateway gateway, PaymentSettlement settlement, MovePayments moves, TimeProvider clock)
+    IAppDbContext db, IPaymentGateway gateway, PaymentSettlement settlement, MovePayments moves, WeighOutPayments weighOuts, TimeProvider clock)
     : ICommandHandler<ReconcilePayments, Result<ReconcileReport>>
 {
     /// <summary>A booking younger than this is still being handled by its own request.</summary>
@@ -94,6 +95,48 @@ public sealed class ReconcilePaymentsHandler(
             }
         }
 
-        return new ReconcileReport(started, applied, refunds.Count + moved.Count(a => a.Kind == AdjustmentKind.Refund), cancelled);
+        var (receiptsStarted, receiptsPaid, receiptsRefunded) = await ReconcileWeighOutsAsync(settled, recent, command.BatchSize, ct);
+        return new ReconcileReport(
+            started + receiptsStarted, applied + receiptsPaid,
+            refunds.Count + moved.Count(a => a.Kind == AdjustmentKind.Refund) + receiptsRefunded, cancelled);
+    }
+
+    /// <summary>Weigh-out receipts paid online: a payment never opened is opened, one paid without its webhook is marked
+    /// paid (its produce counted), and a voided receipt's payback that did not go through is asked for again.</summary>
+    private async Task<(int Started, int Paid, int Refunded)> ReconcileWeighOutsAsync(
+        DateTimeOffset settled, DateTimeOffset recent, int batch, CancellationToken ct)
+    {
+        var unopened = await db.WeighOuts.AsNoTracking()
+            .Where(w => w.Status == WeighOutStatus.Pending && w.PaymentClientSecret == null && w.CreatedAt < settled && w.CreatedAt > recent)
+            .Select(w => w.Id).Take(batch).ToListAsync(ct);
+        foreach (var id in unopened)
+        {
+            await weighOuts.StartAsync(id, ct);
+        }
+
+        var open = await db.WeighOuts.AsNoTracking()
+            .Where(w => w.PaymentIntentId != null && w.CreatedAt < settled && w.CreatedAt > recent
+                        && (w.Status == WeighOutStatus.Pending || (w.Status == WeighOutStatus.Voided && w.RefundStatus == RefundStatus.NotRequired)))
+            .Select(w => w.PaymentIntentId!).Take(batch).ToListAsync(ct);
+        var paid = 0;
+        foreach (var intentId in open)
+        {
+            var intent = await gateway.GetIntentAsync(intentId, ct);
+            if (intent.IsSuccess && intent.Value.State == IntentState.Succeeded && intent.Value.WeighOutId is not null)
+            {
+                await weighOuts.ApplyAsync(intent.Value, trigger: null, ct);
+                paid++;
+            }
+        }
+
+        var paybacks = await db.WeighOuts.AsNoTracking()
+            .Where(w => w.Status == WeighOutStatus.Voided && w.RefundStatus == RefundStatus.Pending)
+            .Select(w => w.Id).Take(batch).ToListAsync(ct);
+        foreach (var id in paybacks)
+        {
+            await weighOuts.SettleVoidAsync(id, ct);
+        }
+
+        return (unopened.Count, paid, paybacks.Count);
     }
 }
