@@ -1396,10 +1396,10 @@ IF NOT EXISTS (
     WHERE [MigrationId] = N'20261206035146_TodayCrowdLevels'
 )
 BEGIN
-    UPDATE OfferingDays SET ToCome = COALESCE((
+    EXEC(N'UPDATE OfferingDays SET ToCome = COALESCE((
         SELECT SUM(b.Adults + b.Children) FROM Bookings b
         WHERE b.OfferingId = OfferingDays.OfferingId AND b.Status = 1
-          AND b.Date <= OfferingDays.Date AND OfferingDays.Date < b.EndDate), 0)
+          AND b.Date <= OfferingDays.Date AND OfferingDays.Date < b.EndDate), 0)')
 END;
 
 IF NOT EXISTS (
@@ -1409,6 +1409,27 @@ IF NOT EXISTS (
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
     VALUES (N'20261206035146_TodayCrowdLevels', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206045521_VenueDaysByDate'
+)
+BEGIN
+    CREATE INDEX [IX_VenueDays_Date] ON [VenueDays] ([Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206045521_VenueDaysByDate'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206045521_VenueDaysByDate', N'10.0.15');
 END;
 
 COMMIT;

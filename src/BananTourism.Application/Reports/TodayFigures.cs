@@ -8,7 +8,7 @@ namespace BananTourism.Application.Reports;
 /// <param name="Booked">People in today's standing bookings (confirmed, checked in, no-show).</param>
 /// <param name="Arrived">Headcount checked in at the gate.</param>
 /// <param name="ExpectedToCome">People in confirmed bookings not yet checked in.</param>
-/// <param name="Capacity">The venue's daily cap, or else its sessions' places and its nights' beds today.</param>
+/// <param name="Capacity">The venue's daily cap, or else the places of its open sessions and the beds of its open nights today.</param>
 /// <param name="Remaining">Capacity not taken by bookings or walk-ins.</param>
 /// <param name="Utilization">(booked + walk-ins) ÷ capacity, to four decimals.</param>
 public sealed record TodayVenueRow(
@@ -62,13 +62,13 @@ public static class TodayFigures
                               join o in db.Offerings on s.OfferingId equals o.Id
                               where s.Date == today && (single == null || o.VenueId == single)
                               group s by o.VenueId into g
-                              select new { VenueId = g.Key, Places = g.Sum(s => s.Capacity), Open = g.Count(s => !s.Closed) })
+                              select new { VenueId = g.Key, Places = g.Sum(s => s.Closed ? 0 : s.Capacity), Open = g.Count(s => !s.Closed) })
             .AsNoTracking().ToDictionaryAsync(s => s.VenueId, ct);
         var nights = await (from n in db.Nights
                             join o in db.Offerings on n.OfferingId equals o.Id
                             where n.Date == today && (single == null || o.VenueId == single)
                             group new { n.Units, n.Closed, o.Units.MaxPeople } by o.VenueId into g
-                            select new { VenueId = g.Key, Beds = g.Sum(n => n.Units * n.MaxPeople), Open = g.Count(n => !n.Closed) })
+                            select new { VenueId = g.Key, Beds = g.Sum(n => n.Closed ? 0 : n.Units * n.MaxPeople), Open = g.Count(n => !n.Closed) })
             .AsNoTracking().ToDictionaryAsync(n => n.VenueId, ct);
 
         return venues.Select(v =>

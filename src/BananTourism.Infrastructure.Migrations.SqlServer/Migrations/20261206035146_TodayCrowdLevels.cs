@@ -36,11 +36,12 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                 defaultValue: 0);
 
             // Who is still expected on each kept day: the confirmed bookings over that date (a stay on each of its nights).
+            // In EXEC: the idempotent script runs this in the batch that adds the column, which SQL Server compiles first.
             migrationBuilder.Sql("""
-                UPDATE OfferingDays SET ToCome = COALESCE((
+                EXEC(N'UPDATE OfferingDays SET ToCome = COALESCE((
                     SELECT SUM(b.Adults + b.Children) FROM Bookings b
                     WHERE b.OfferingId = OfferingDays.OfferingId AND b.Status = 1
-                      AND b.Date <= OfferingDays.Date AND OfferingDays.Date < b.EndDate), 0)
+                      AND b.Date <= OfferingDays.Date AND OfferingDays.Date < b.EndDate), 0)')
                 """);
         }
 

@@ -1088,6 +1088,8 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
 
                     b.HasKey("VenueId", "Date");
 
+                    b.HasIndex("Date");
+
                     b.ToTable("VenueDays", t =>
                         {
                             t.HasCheckConstraint("CK_VenueDays_Reserved", "\"Reserved\" >= 0");

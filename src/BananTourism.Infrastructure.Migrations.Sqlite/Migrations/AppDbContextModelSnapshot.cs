@@ -1082,6 +1082,8 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
 
                     b.HasKey("VenueId", "Date");
 
+                    b.HasIndex("Date");
+
                     b.ToTable("VenueDays", t =>
                         {
                             t.HasCheckConstraint("CK_VenueDays_Reserved", "\"Reserved\" >= 0");

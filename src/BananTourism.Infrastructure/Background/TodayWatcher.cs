@@ -25,6 +25,7 @@ internal sealed partial class TodayWatcher(IServiceScopeFactory scopes, TimeProv
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<Guid, (TodayScope Scope, Channel<TodayVenueRow> Channel)> _subscribers = new();
+    private readonly HashSet<Guid> _alerted = [];
     private Dictionary<Guid, TodayVenueRow> _last = [];
     private DateOnly _lastDate;
 
@@ -52,7 +53,7 @@ internal sealed partial class TodayWatcher(IServiceScopeFactory scopes, TimeProv
             {
                 await PollAsync(stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 LogPollFailed(e); // the database briefly away: the next second tries again
             }
@@ -68,14 +69,12 @@ internal sealed partial class TodayWatcher(IServiceScopeFactory scopes, TimeProv
         var today = VenueTime.Today(now);
         var rows = await TodayFigures.ReadAsync(db, today, null, null, null, ct);
         var newDay = today != _lastDate;
-        var changed = rows.Where(r => newDay || !_last.TryGetValue(r.VenueId, out var before) || before != r).ToList();
-        var crowded = rows.Where(r => r.Level == CrowdLevel.Crowded
-                                      && (newDay || !_last.TryGetValue(r.VenueId, out var before) || before.Level != CrowdLevel.Crowded)).ToList();
-        if (crowded.Count > 0)
+        if (newDay)
         {
-            await AlertAsync(scope.ServiceProvider.GetRequiredService<IWriteTransactions>(), crowded, today, now, ct);
+            _alerted.Clear();
         }
 
+        var changed = rows.Where(r => newDay || !_last.TryGetValue(r.VenueId, out var before) || before != r).ToList();
         _last = rows.ToDictionary(r => r.VenueId);
         _lastDate = today;
         foreach (var row in changed)
@@ -88,29 +87,50 @@ internal sealed partial class TodayWatcher(IServiceScopeFactory scopes, TimeProv
                 }
             }
         }
+
+        // A venue that is crowded and not yet alerted from here: its alert, on its own, until one is written (or found
+        // written by another replica). Dropping below crowded lets this process look again; the database's key keeps
+        // it to one alert a day.
+        var writes = scope.ServiceProvider.GetRequiredService<IWriteTransactions>();
+        foreach (var row in rows)
+        {
+            if (row.Level != CrowdLevel.Crowded)
+            {
+                _alerted.Remove(row.VenueId);
+            }
+            else if (!_alerted.Contains(row.VenueId) && await AlertAsync(writes, row, today, now, ct))
+            {
+                _alerted.Add(row.VenueId);
+            }
+        }
     }
 
-    private async Task AlertAsync(IWriteTransactions writes, IReadOnlyList<TodayVenueRow> crowded, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Queues a crowded venue's alerts; true once they are in the database (here or by another replica).</summary>
+    private async Task<bool> AlertAsync(IWriteTransactions writes, TodayVenueRow row, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
         try
         {
             await writes.RunAsync(async (tx, token) =>
             {
-                var queued = 0;
-                foreach (var row in crowded)
-                {
-                    queued += await CrowdAlerts.QueueAsync(tx, row, today, now, token);
-                }
-
+                var queued = await CrowdAlerts.QueueAsync(tx, row, today, now, token);
                 await tx.SaveChangesAsync(token);
                 return Result<int>.Success(queued);
             }, ct);
+            return true;
         }
         catch (DuplicateKeyException)
         {
-            // Another replica queued the same alerts a moment earlier.
+            return true; // another replica queued them a moment earlier
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogAlertFailed(row.VenueId, e);
+            return false; // tried again next second
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queueing the crowd alert of venue {VenueId} failed; trying again in a second")]
+    private partial void LogAlertFailed(Guid venueId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading today's figures failed; trying again in a second")]
     private partial void LogPollFailed(Exception exception);

@@ -101,8 +101,10 @@ public sealed class ReconcilePaymentsHandler(
             refunds.Count + moved.Count(a => a.Kind == AdjustmentKind.Refund) + receiptsRefunded, cancelled);
     }
 
-    /// <summary>Weigh-out receipts paid online: a payment never opened is opened, one paid without its webhook is marked
-    /// paid (its produce counted), and a voided receipt's payback that did not go through is asked for again.</summary>
+    /// <summary>Weigh-out receipts paid online: a payment never opened is opened; one paid without its webhook is marked
+    /// paid (its produce counted), or paid back when the receipt was voided meanwhile; a voided receipt's payment left
+    /// open (its cancellation did not go through) is cancelled. A payback Stripe reports pending or failed is not
+    /// followed here: weigh-outs keep no refund id for Stripe's refund events to find.</summary>
     private async Task<(int Started, int Paid, int Refunded)> ReconcileWeighOutsAsync(
         DateTimeOffset settled, DateTimeOffset recent, int batch, CancellationToken ct)
     {
@@ -117,26 +119,27 @@ public sealed class ReconcilePaymentsHandler(
         var open = await db.WeighOuts.AsNoTracking()
             .Where(w => w.PaymentIntentId != null && w.CreatedAt < settled && w.CreatedAt > recent
                         && (w.Status == WeighOutStatus.Pending || (w.Status == WeighOutStatus.Voided && w.RefundStatus == RefundStatus.NotRequired)))
-            .Select(w => w.PaymentIntentId!).Take(batch).ToListAsync(ct);
-        var paid = 0;
-        foreach (var intentId in open)
+            .Select(w => new { w.Id, w.Status, IntentId = w.PaymentIntentId! }).Take(batch).ToListAsync(ct);
+        var (paid, paidBack) = (0, 0);
+        foreach (var receipt in open)
         {
-            var intent = await gateway.GetIntentAsync(intentId, ct);
-            if (intent.IsSuccess && intent.Value.State == IntentState.Succeeded && intent.Value.WeighOutId is not null)
+            var intent = await gateway.GetIntentAsync(receipt.IntentId, ct);
+            if (!intent.IsSuccess || intent.Value.WeighOutId is null)
             {
-                await weighOuts.ApplyAsync(intent.Value, trigger: null, ct);
-                paid++;
+                continue;
+            }
+
+            if (intent.Value.State == IntentState.Succeeded)
+            {
+                await weighOuts.ApplyAsync(intent.Value, trigger: null, ct); // paid, or paid back if voided
+                (paid, paidBack) = receipt.Status == WeighOutStatus.Pending ? (paid + 1, paidBack) : (paid, paidBack + 1);
+            }
+            else if (receipt.Status == WeighOutStatus.Voided && intent.Value.State == IntentState.Open)
+            {
+                await weighOuts.SettleVoidAsync(receipt.Id, ct);
             }
         }
 
-        var paybacks = await db.WeighOuts.AsNoTracking()
-            .Where(w => w.Status == WeighOutStatus.Voided && w.RefundStatus == RefundStatus.Pending)
-            .Select(w => w.Id).Take(batch).ToListAsync(ct);
-        foreach (var id in paybacks)
-        {
-            await weighOuts.SettleVoidAsync(id, ct);
-        }
-
-        return (unopened.Count, paid, paybacks.Count);
+        return (unopened.Count, paid, paidBack);
     }
 }
