@@ -22,8 +22,9 @@ internal sealed class BulkTable<T> where T : class
     private readonly List<(string Column, RelationalTypeMapping Mapping, Func<T, object?> Value)> _columns = [];
     private readonly string _table;
     private readonly List<T> _pending = [];
-    private readonly Dictionary<Guid, string> _guids = [];
     private readonly HashSet<int> _keys = [];
+    private Dictionary<object, byte[]>?[] _texts = [];
+    private byte[] _buffer = new byte[4096];
 
     public BulkTable(AppDbContext db, IReadOnlyDictionary<string, Func<T, object?>>? extra = null)
     {
@@ -87,6 +88,11 @@ internal sealed class BulkTable<T> where T : class
         var names = string.Join(", ", _columns.Select(c => $"\"{c.Column}\""));
         var marks = string.Join(", ", _columns.Select(_ => "?"));
         var db = connection.Handle!;
+        if (_texts.Length != _columns.Count)
+        {
+            _texts = _columns.Select((_, i) => _keys.Contains(i) ? null : new Dictionary<object, byte[]>()).ToArray();
+        }
+
         Check(db, raw.sqlite3_prepare_v2(db, $"INSERT INTO \"{_table}\" ({names}) VALUES ({marks})", out var statement));
         using (statement)
         {
@@ -98,16 +104,11 @@ internal sealed class BulkTable<T> where T : class
                     var bound = _columns[c].Value(row) switch
                     {
                         null => raw.sqlite3_bind_null(statement, index),
-                        string text => raw.sqlite3_bind_text(statement, index, text),
-                        Guid g => raw.sqlite3_bind_text(statement, index, _keys.Contains(c) ? g.ToString().ToUpperInvariant() : GuidText(g)),
-                        DateOnly d => raw.sqlite3_bind_text(statement, index, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                        TimeOnly t => raw.sqlite3_bind_text(statement, index, t.ToString(t.Ticks % TimeSpan.TicksPerSecond == 0 ? "HH:mm:ss" : "HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
-                        decimal m => raw.sqlite3_bind_text(statement, index, m.ToString("0.0###########################", CultureInfo.InvariantCulture)),
                         bool b => raw.sqlite3_bind_int(statement, index, b ? 1 : 0),
                         long l => raw.sqlite3_bind_int64(statement, index, l),
                         int n => raw.sqlite3_bind_int64(statement, index, n),
                         double f => raw.sqlite3_bind_double(statement, index, f),
-                        var other => throw new NotSupportedException($"{_table}.{_columns[c].Column}: no bulk form for {other.GetType().Name}."),
+                        var other => raw.sqlite3_bind_text(statement, index, Utf8(c, other)),
                     };
                     Check(db, bound);
                 }
@@ -123,21 +124,45 @@ internal sealed class BulkTable<T> where T : class
         }
     }
 
-    /// <summary>EF's text form of a Guid on SQLite; the few that repeat (offerings, venues, the tourist) are kept.</summary>
-    private string GuidText(Guid g)
+    /// <summary>A value's text as SQLite gets it from EF, in UTF-8. The texts of a column whose values repeat (the
+    /// offering, the venue, the date, a constant) are made once; a column found to hold mostly new values (keys,
+    /// references) stops being remembered and is encoded into one reused buffer.</summary>
+    private ReadOnlySpan<byte> Utf8(int column, object value)
     {
-        if (_guids.TryGetValue(g, out var text))
+        var cache = _texts[column];
+        if (cache is not null && cache.TryGetValue(value, out var known))
         {
-            return text;
+            return known;
         }
 
-        text = g.ToString().ToUpperInvariant();
-        if (_guids.Count < 4096)
+        var text = value switch
         {
-            _guids[g] = text;
+            string t => t,
+            Guid g => g.ToString().ToUpperInvariant(), // EF's form of a Guid on SQLite
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            TimeOnly t => t.ToString(t.Ticks % TimeSpan.TicksPerSecond == 0 ? "HH:mm:ss" : "HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
+            decimal m => m.ToString("0.0###########################", CultureInfo.InvariantCulture),
+            _ => throw new NotSupportedException($"{_table}.{_columns[column].Column}: no bulk form for {value.GetType().Name}."),
+        };
+        if (cache is not null)
+        {
+            if (cache.Count < 2048)
+            {
+                var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+                cache[value] = bytes;
+                return bytes;
+            }
+
+            _texts[column] = null; // mostly new values: not worth remembering
         }
 
-        return text;
+        var length = System.Text.Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (_buffer.Length < length)
+        {
+            _buffer = new byte[Math.Max(length, _buffer.Length * 2)];
+        }
+
+        return _buffer.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(text, _buffer));
     }
 
     private static void Check(SQLitePCL.sqlite3 db, int rc)
