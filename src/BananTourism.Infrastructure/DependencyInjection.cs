@@ -60,6 +60,8 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<HistoryGenerator>();
+        services.AddSingleton<DemoHistoryPlan>();
+        services.AddHostedService<DemoHistoryFiller>();
         return services;
     }
 

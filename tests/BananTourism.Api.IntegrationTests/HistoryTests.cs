@@ -39,7 +39,7 @@ public class HistoryTests(ApiFactory api) : IClassFixture<ApiFactory>
                 scope.ServiceProvider.GetRequiredService<HistoryGenerator>().GenerateAsync(new DateOnly(2026, 1, 10), new DateOnly(2026, 1, 20), Ct));
         }
 
-        // The database still takes bookings normally afterwards (the indexes the load set aside are back).
+        // The database still takes bookings normally afterwards, with every index of Bookings in place.
         var tourist = await api.NewTouristAsync();
         var roses = await tourist.OfferingIdAsync("玫瑰采摘");
         await tourist.BookOkAsync(Booker.SlotBooking(roses, await tourist.SlotIdAsync(roses, "2026-09-22"), adults: 2));

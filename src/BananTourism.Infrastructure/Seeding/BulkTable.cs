@@ -96,12 +96,23 @@ internal sealed class BulkTable<T> where T : class
         Check(db, raw.sqlite3_prepare_v2(db, $"INSERT INTO \"{_table}\" ({names}) VALUES ({marks})", out var statement));
         using (statement)
         {
+            // SQLite keeps a statement's bindings across resets, so a value equal to the previous row's (a constant, a
+            // null, the same offering or date) is not bound again: most of a history booking's 52 columns never change.
+            var last = new object?[_columns.Count];
+            var first = true;
             foreach (var row in _pending)
             {
                 for (var c = 0; c < _columns.Count; c++)
                 {
                     var index = c + 1;
-                    var bound = _columns[c].Value(row) switch
+                    var value = _columns[c].Value(row);
+                    if (!first && Equals(value, last[c]))
+                    {
+                        continue;
+                    }
+
+                    last[c] = value;
+                    var bound = value switch
                     {
                         null => raw.sqlite3_bind_null(statement, index),
                         bool b => raw.sqlite3_bind_int(statement, index, b ? 1 : 0),
@@ -113,6 +124,7 @@ internal sealed class BulkTable<T> where T : class
                     Check(db, bound);
                 }
 
+                first = false;
                 var stepped = raw.sqlite3_step(statement);
                 if (stepped != raw.SQLITE_DONE)
                 {

@@ -23,6 +23,8 @@ internal sealed class HistoryWriter(AppDbContext db, string run)
 
     private BulkTable<VenueDay> VenueDays { get; } = new(db);
 
+    private readonly BulkTable<OfferingDay> _figures = new(db);
+
     /// <summary>Bookings written so far.</summary>
     public int Flushed { get; private set; }
 
@@ -48,27 +50,23 @@ internal sealed class HistoryWriter(AppDbContext db, string run)
     /// <summary>Milliseconds spent writing (the rest of the generator's time is making the rows).</summary>
     public long WritingMilliseconds { get; private set; }
 
+    /// <summary>Writes what was added since the last flush, with the figures of its offering days: a flush ends a run of
+    /// whole days, so each offering day is written once, complete.</summary>
     public async Task FlushAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await Bookings.FlushAsync(connection, transaction, ct);
         await WalkInRows.FlushAsync(connection, transaction, ct);
         await VenueDays.FlushAsync(connection, transaction, ct);
-        Flushed = Bookings.Count;
-        WritingMilliseconds += (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-    }
-
-    /// <summary>Writes the rest and the offering days' figures.</summary>
-    public async Task FinishAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
-    {
-        await FlushAsync(connection, transaction, ct);
-        var figures = new BulkTable<OfferingDay>(db);
         foreach (var ((offering, date), f) in _days.OrderBy(d => d.Key.Date))
         {
-            figures.Add(new OfferingDay(offering, date, f.Booked, f.CheckedIn, f.Revenue));
+            _figures.Add(new OfferingDay(offering, date, f.Booked, f.CheckedIn, f.Revenue));
         }
 
-        await figures.FlushAsync(connection, transaction, ct);
+        await _figures.FlushAsync(connection, transaction, ct);
+        _days.Clear();
+        Flushed = Bookings.Count;
+        WritingMilliseconds += (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
     /// <summary>The booking's lines as EF stores the owned collection (a JSON array of the lines' properties). A history
