@@ -48,7 +48,7 @@ public static class TodayStream
                 beat.CancelAfter(Heartbeat);
                 try
                 {
-                    if (!await subscription.Rows.WaitToReadAsync(beat.Token))
+                    if (!await subscription.WaitToReadAsync(beat.Token))
                     {
                         return;
                     }
@@ -60,7 +60,7 @@ public static class TodayStream
                     continue;
                 }
 
-                while (subscription.Rows.TryRead(out var row))
+                foreach (var row in subscription.Take())
                 {
                     await WriteAsync(http.Response, row, options, ct);
                 }

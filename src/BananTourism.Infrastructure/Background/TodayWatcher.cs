@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using BananTourism.Application.Common;
 using BananTourism.Application.Notifications;
 using BananTourism.Application.Reports;
@@ -24,7 +23,7 @@ internal sealed partial class TodayWatcher(IServiceScopeFactory scopes, TimeProv
     /// <summary>Real time, not the app's clock: a test's frozen clock must not stop the polling.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
-    private readonly ConcurrentDictionary<Guid, (TodayScope Scope, Channel<TodayVenueRow> Channel)> _subscribers = new();
+    private readonly ConcurrentDictionary<Guid, (TodayScope Scope, TodaySubscription Subscription)> _subscribers = new();
     private readonly HashSet<Guid> _alerted = [];
     private Dictionary<Guid, TodayVenueRow> _last = [];
     private DateOnly _lastDate;
@@ -32,16 +31,15 @@ internal sealed partial class TodayWatcher(IServiceScopeFactory scopes, TimeProv
     public TodaySubscription Subscribe(TodayScope scope)
     {
         var id = Guid.NewGuid();
-        // A slow reader loses the oldest rows, never blocks the watcher: each row is the venue's whole state.
-        var channel = Channel.CreateBounded<TodayVenueRow>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
-        _subscribers[id] = (scope, channel);
-        return new TodaySubscription(channel.Reader, () =>
+        var subscription = new TodaySubscription(() =>
         {
             if (_subscribers.TryRemove(id, out var gone))
             {
-                gone.Channel.Writer.TryComplete();
+                gone.Subscription.Complete();
             }
         });
+        _subscribers[id] = (scope, subscription);
+        return subscription;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -79,11 +77,11 @@ internal sealed partial class TodayWatcher(IServiceScopeFactory scopes, TimeProv
         _lastDate = today;
         foreach (var row in changed)
         {
-            foreach (var (scopeOf, channel) in _subscribers.Values)
+            foreach (var (scopeOf, subscription) in _subscribers.Values)
             {
                 if (scopeOf.Covers(row))
                 {
-                    channel.Writer.TryWrite(row);
+                    subscription.Post(row);
                 }
             }
         }
