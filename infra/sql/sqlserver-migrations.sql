@@ -1435,3 +1435,183 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206074736_PhotosSeasonsReviews'
+)
+BEGIN
+    ALTER TABLE [Venues] ADD [DescriptionEn] nvarchar(4000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206074736_PhotosSeasonsReviews'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [DescriptionEn] nvarchar(4000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206074736_PhotosSeasonsReviews'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [RatingCount] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206074736_PhotosSeasonsReviews'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [RatingSum] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206074736_PhotosSeasonsReviews'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [SeasonNote] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206074736_PhotosSeasonsReviews'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [SeasonNoteEn] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206074736_PhotosSeasonsReviews'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [SeasonStatus] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206074736_PhotosSeasonsReviews'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [SeasonUpdatedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206074736_PhotosSeasonsReviews'
+)
+BEGIN
+    CREATE TABLE [Photos] (
+        [Id] uniqueidentifier NOT NULL,
+        [VenueId] uniqueidentifier NOT NULL,
+        [OfferingId] uniqueidentifier NULL,
+        [Width] int NOT NULL,
+        [Height] int NOT NULL,
+        [UploadedBy] uniqueidentifier NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Photos] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Photos_Offerings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [Offerings] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Photos_Users_UploadedBy] FOREIGN KEY ([UploadedBy]) REFERENCES [Users] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Photos_Venues_VenueId] FOREIGN KEY ([VenueId]) REFERENCES [Venues] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206074736_PhotosSeasonsReviews'
+)
+BEGIN
+    CREATE TABLE [Reviews] (
+        [Id] uniqueidentifier NOT NULL,
+        [BookingId] uniqueidentifier NOT NULL,
+        [OfferingId] uniqueidentifier NOT NULL,
+        [VenueId] uniqueidentifier NOT NULL,
+        [TouristId] uniqueidentifier NOT NULL,
+        [Rating] int NOT NULL,
+        [Text] nvarchar(1000) NOT NULL,
+        [AuthorName] nvarchar(100) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [Reply] nvarchar(1000) NULL,
+        [RepliedAt] datetimeoffset NULL,
+        [HiddenAt] datetimeoffset NULL,
+        [HiddenBy] uniqueidentifier NULL,
+        [HiddenReason] nvarchar(500) NULL,
+        CONSTRAINT [PK_Reviews] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Reviews_Bookings_BookingId] FOREIGN KEY ([BookingId]) REFERENCES [Bookings] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Reviews_Offerings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [Offerings] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Reviews_Users_TouristId] FOREIGN KEY ([TouristId]) REFERENCES [Users] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206074736_PhotosSeasonsReviews'
+)
+BEGIN
+    CREATE INDEX [IX_Photos_OfferingId_CreatedAt] ON [Photos] ([OfferingId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206074736_PhotosSeasonsReviews'
+)
+BEGIN
+    CREATE INDEX [IX_Photos_UploadedBy] ON [Photos] ([UploadedBy]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206074736_PhotosSeasonsReviews'
+)
+BEGIN
+    CREATE INDEX [IX_Photos_VenueId_OfferingId_CreatedAt] ON [Photos] ([VenueId], [OfferingId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206074736_PhotosSeasonsReviews'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Reviews_BookingId] ON [Reviews] ([BookingId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206074736_PhotosSeasonsReviews'
+)
+BEGIN
+    CREATE INDEX [IX_Reviews_OfferingId_HiddenAt_CreatedAt] ON [Reviews] ([OfferingId], [HiddenAt], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206074736_PhotosSeasonsReviews'
+)
+BEGIN
+    CREATE INDEX [IX_Reviews_TouristId] ON [Reviews] ([TouristId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206074736_PhotosSeasonsReviews'
+)
+BEGIN
+    CREATE INDEX [IX_Reviews_VenueId_CreatedAt] ON [Reviews] ([VenueId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206074736_PhotosSeasonsReviews'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206074736_PhotosSeasonsReviews', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

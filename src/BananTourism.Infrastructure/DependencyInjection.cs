@@ -39,6 +39,7 @@ public static class DependencyInjection
         }
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<IDocumentRenderer, DocumentRenderer>();
+        AddMedia(services, configuration);
         services.AddSingleton(configuration.GetSection(StripeOptions.Section).Get<StripeOptions>() ?? new StripeOptions());
         services.AddSingleton<IPaymentGateway, StripeGateway>();
         AddMessaging(services, configuration);
@@ -120,6 +121,45 @@ public static class DependencyInjection
         if (configuration.GetValue("Notifications:Dispatch", true))
         {
             services.AddHostedService<OutboxDispatcher>();
+        }
+    }
+
+    /// <summary>Photos: re-encoded by SkiaSharp, kept in a folder beside the SQLite database (or <c>Media:Directory</c>)
+    /// or, with <c>Media:Store=s3</c>, in an S3-compatible bucket.</summary>
+    private static void AddMedia(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<BananTourism.Application.Media.IPhotoProcessor, Media.SkiaPhotoProcessor>();
+        var store = configuration["Media:Store"];
+        if (string.Equals(store, "s3", StringComparison.OrdinalIgnoreCase))
+        {
+            var s3 = configuration.GetSection("Media:S3").Get<Media.S3MediaOptions>() ?? new Media.S3MediaOptions();
+            if (string.IsNullOrWhiteSpace(s3.ServiceUrl) || string.IsNullOrWhiteSpace(s3.Bucket))
+            {
+                throw new InvalidOperationException("Media:Store is s3 but Media:S3:ServiceUrl or Media:S3:Bucket is not set.");
+            }
+
+            services.AddSingleton(s3);
+            services.AddSingleton(_ => Media.S3MediaStore.Client(s3));
+            services.AddSingleton<BananTourism.Application.Media.IMediaStore, Media.S3MediaStore>();
+        }
+        else if (string.IsNullOrWhiteSpace(store) || string.Equals(store, "files", StringComparison.OrdinalIgnoreCase))
+        {
+            var folder = configuration["Media:Directory"];
+            if (string.IsNullOrWhiteSpace(folder))
+            {
+                var sqlServer = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider == DatabaseProvider.SqlServer;
+                var configured = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+                var database = sqlServer || string.IsNullOrWhiteSpace(configured)
+                    ? DatabaseOptions.DefaultSqliteFile
+                    : new SqliteConnectionStringBuilder(configured).DataSource;
+                folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database)) ?? ".", "media");
+            }
+
+            services.AddSingleton<BananTourism.Application.Media.IMediaStore>(new Media.FileMediaStore(folder));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Unknown Media:Store '{store}'; use files or s3.");
         }
     }
 

@@ -52,8 +52,8 @@ public sealed class Catalog : IEndpointGroup
 
     public static async Task<Results<Ok<PagedList<OfferingSummary>>, ProblemHttpResult>> ListOfferings(
         EnumQuery<Category>? category, Guid? townshipId, Guid? villageId, Guid? venueId, DateOnly? date, int? partySize,
-        string? q, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-        (await sender.Send(new ListOfferings(category?.Value, townshipId, villageId, venueId, date, partySize, q, page, pageSize), ct)).ToOk();
+        string? q, int? page, int? pageSize, bool? inSeason, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new ListOfferings(category?.Value, townshipId, villageId, venueId, date, partySize, q, page, pageSize, inSeason), ct)).ToOk();
 
     public static async Task<Results<Ok<OfferingDetail>, ProblemHttpResult>> GetOffering(
         Guid id, ISender sender, CancellationToken ct) =>

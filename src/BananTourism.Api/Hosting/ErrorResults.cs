@@ -33,6 +33,11 @@ public static class ErrorResults
             Detail = first.Message,
         };
         problem.Extensions["code"] = first.Code;
+        if (first.Field is { } field)
+        {
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [first.Message] }; // e.g. the upload's "file"
+        }
+
         if (first.RetryAfter is { } wait)
         {
             problem.Extensions[RetryAfterSeconds] = SecondsOf(wait); // RetryAfterFilter copies it into the header
@@ -56,6 +61,8 @@ public static class ErrorResults
         ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -68,6 +75,8 @@ public static class ErrorResults
         ErrorKind.Unprocessable => "The request cannot be processed.",
         ErrorKind.TooManyRequests => "Too many requests.",
         ErrorKind.Unavailable => "Try again shortly.",
+        ErrorKind.TooLarge => "Too large.",
+        ErrorKind.UnsupportedMediaType => "Not a supported type.",
         _ => "The request is not valid.",
     };
 

@@ -14,7 +14,12 @@ public sealed record VenueSummary(
     IReadOnlyList<Category> Categories,
     int? DailyCap,
     GeoPoint? Location,
-    CrowdThresholds CrowdThresholds);
+    CrowdThresholds CrowdThresholds)
+{
+    public string? DescriptionEn { get; init; }
+
+    public IReadOnlyList<PhotoRef> Photos { get; init; } = [];
+}
 
 public sealed record OfferingSummary(
     Guid Id,
@@ -24,7 +29,15 @@ public sealed record OfferingSummary(
     OfferingKind Kind,
     Category Category,
     Money FromPrice,
-    int? Available);
+    int? Available)
+{
+    public IReadOnlyList<PhotoRef> Photos { get; init; } = [];
+
+    /// <summary>花期/果期 as last posted; omitted when older than 14 days.</summary>
+    public BananTourism.Application.Offerings.PostSeason.SeasonDto? Season { get; init; }
+
+    public BananTourism.Application.Reviews.RatingDto? Rating { get; init; }
+}
 
 /// <summary>Time slots have <see cref="Adult"/> (and <see cref="Child"/>); stays have <see cref="PerNight"/>.</summary>
 public sealed record PricesDto(Money? Adult, Money? Child, Money? PerNight, Money? Weekend, Money? Holiday)

@@ -64,6 +64,10 @@ public interface IAppDbContext
 
     DbSet<BananTourism.Domain.Produce.WeighOut> WeighOuts { get; }
 
+    DbSet<BananTourism.Domain.Media.Photo> Photos { get; }
+
+    DbSet<BananTourism.Domain.Reviews.Review> Reviews { get; }
+
     ChangeTracker ChangeTracker { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)

@@ -26,7 +26,8 @@ public sealed record OfferingBody(
     int? MaxUnitsPerBooking = null,
     ReschedulePolicyDto? ReschedulePolicy = null,
     IReadOnlyList<ExtraBody>? Extras = null,
-    IReadOnlyList<ProduceBody>? Produce = null)
+    IReadOnlyList<ProduceBody>? Produce = null,
+    string? DescriptionEn = null)
 {
     /// <summary><paramref name="current"/>: the offering's unit rules before this edit (null for a new one), which
     /// fill what the body leaves out.</summary>
@@ -46,7 +47,8 @@ public sealed record OfferingBody(
             : null,
         ReschedulePolicy is { } reschedule ? new Domain.Offerings.ReschedulePolicy(reschedule.FreeUntilHoursBefore, reschedule.MaxReschedules) : null,
         Extras?.Select(e => new Extra(e.Id ?? Guid.CreateVersion7(), e.Name.Trim(), e.NameEn?.Trim(), e.Price.Amount, e.Per, e.StockPerSession)).ToList(),
-        Produce?.Select(p => new ProduceItem(p.Id ?? Guid.CreateVersion7(), p.Name.Trim(), p.NameEn?.Trim(), p.Unit, p.Price.Amount)).ToList());
+        Produce?.Select(p => new ProduceItem(p.Id ?? Guid.CreateVersion7(), p.Name.Trim(), p.NameEn?.Trim(), p.Unit, p.Price.Amount)).ToList(),
+        DescriptionEn);
 }
 
 /// <summary>An extra as the operator sends it: without <see cref="Id"/> it is new; with one, it keeps its id (bookings
@@ -71,6 +73,7 @@ public sealed class OfferingBodyValidator : AbstractValidator<OfferingBody>
         RuleFor(b => b.Name).NotEmpty().MaximumLength(200).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("The name is blank.").SingleLine();
         RuleFor(b => b.NameEn).MaximumLength(200).SingleLine();
         RuleFor(b => b.Description).NotNull().MaximumLength(4000).PlainText();
+        RuleFor(b => b.DescriptionEn).MaximumLength(4000).PlainText();
         RuleFor(b => b.Kind).IsInEnum();
         RuleFor(b => b.Category).IsInEnum();
         RuleFor(b => b.MinParty).InclusiveBetween(1, 500);
@@ -156,10 +159,15 @@ public sealed record OperatorOffering(
     PayOnArrivalDto PayOnArrival, PeoplePerUnitDto? PeoplePerUnit, int? MaxUnitsPerBooking, ReschedulePolicyDto ReschedulePolicy,
     IReadOnlyList<ExtraDto> Extras, IReadOnlyList<ProduceDto> Produce)
 {
+    public string? DescriptionEn { get; init; }
+
     public static OperatorOffering From(Offering o) => new(
         o.Id, o.VenueId, o.Name, o.NameEn, o.Description, o.Kind, o.Category, PricesDto.From(o.Kind, o.Prices),
         o.MinParty, o.MaxParty, o.MinNights,
         new CancellationPolicyDto(o.CancellationPolicy.FreeUntilHoursBefore, o.CancellationPolicy.RefundPercentAfter), o.Published,
         PayOnArrivalDto.From(o.PayOnArrival), PeoplePerUnitDto.From(o), o.Kind == OfferingKind.Nightly ? o.Units.MaxUnitsPerBooking : null,
-        ReschedulePolicyDto.From(o.ReschedulePolicy), ExtraDto.From(o.Extras), ProduceDto.From(o.Produce));
+        ReschedulePolicyDto.From(o.ReschedulePolicy), ExtraDto.From(o.Extras), ProduceDto.From(o.Produce))
+    {
+        DescriptionEn = o.DescriptionEn,
+    };
 }

@@ -13,6 +13,12 @@ public enum ErrorKind
 
     /// <summary>A service we depend on (the payment provider) did not answer; retrying later may work.</summary>
     Unavailable,
+
+    /// <summary>The request's content is larger than accepted (bytes or pixels).</summary>
+    TooLarge,
+
+    /// <summary>The request's content is of a type not accepted, judged by the content itself.</summary>
+    UnsupportedMediaType,
 }
 
 /// <summary>An expected failure, returned as a value. <see cref="Code"/> is stable and part of the API contract.</summary>
@@ -41,6 +47,10 @@ public sealed record Error(string Code, string Message, ErrorKind Kind, string? 
     public static Error Unauthorized(string code, string message) => new(code, message, ErrorKind.Unauthorized);
 
     public static Error Unprocessable(string code, string message) => new(code, message, ErrorKind.Unprocessable);
+
+    public static Error TooLarge(string code, string field, string message) => new(code, message, ErrorKind.TooLarge, field);
+
+    public static Error UnsupportedMediaType(string code, string field, string message) => new(code, message, ErrorKind.UnsupportedMediaType, field);
 
     public static Error Unavailable(string code, string message, TimeSpan? retryAfter = null) =>
         new(code, message, ErrorKind.Unavailable) { RetryAfter = retryAfter };

@@ -54,6 +54,33 @@ public sealed class Offering
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    public string? DescriptionEn { get; private set; }
+
+    public SeasonStatus? SeasonStatus { get; private set; }
+
+    public string? SeasonNote { get; private set; }
+
+    public string? SeasonNoteEn { get; private set; }
+
+    public DateTimeOffset? SeasonUpdatedAt { get; private set; }
+
+    /// <summary>Visible reviews: how many, and their stars added up (the average is their quotient), kept in the
+    /// transactions that add, hide or show a review, so a card never counts reviews.</summary>
+    public int RatingCount { get; private set; }
+
+    public int RatingSum { get; private set; }
+
+    /// <summary>The season as last posted, whatever its age (<see cref="SeasonLine.IsCurrent"/> says whether to show it).</summary>
+    public SeasonLine? Season => SeasonStatus is { } status && SeasonUpdatedAt is { } at ? new SeasonLine(status, SeasonNote ?? "", SeasonNoteEn, at) : null;
+
+    public void PostSeason(SeasonStatus status, string note, string? noteEn, DateTimeOffset now)
+    {
+        SeasonStatus = status;
+        SeasonNote = note.Trim();
+        SeasonNoteEn = string.IsNullOrWhiteSpace(noteEn) ? null : noteEn.Trim();
+        SeasonUpdatedAt = now;
+    }
+
     public static Offering Create(Guid venueId, OfferingKind kind, OfferingDetails details, DateTimeOffset now)
     {
         var offering = new Offering
@@ -84,6 +111,7 @@ public sealed class Offering
         Name = details.Name;
         NameEn = details.NameEn;
         Description = details.Description;
+        DescriptionEn = details.DescriptionEn is null ? DescriptionEn : details.DescriptionEn.Trim() is { Length: > 0 } english ? english : null;
         Category = details.Category;
         Prices = details.Prices;
         MinParty = details.MinParty;
@@ -126,7 +154,8 @@ public sealed record OfferingDetails(
     UnitRules? Units = null,
     ReschedulePolicy? ReschedulePolicy = null,
     IReadOnlyList<Extra>? Extras = null,
-    IReadOnlyList<ProduceItem>? Produce = null);
+    IReadOnlyList<ProduceItem>? Produce = null,
+    string? DescriptionEn = null);
 
 public static class OfferingErrors
 {

@@ -21,6 +21,8 @@ public sealed class Venue
 
     public string Description { get; private set; } = "";
 
+    public string? DescriptionEn { get; private set; }
+
     /// <summary>Bit mask of <see cref="Category"/>; see <see cref="CategoryMask"/>.</summary>
     public int Categories { get; private set; }
 
@@ -66,6 +68,7 @@ public sealed class Venue
         Name = details.Name;
         NameEn = details.NameEn;
         Description = details.Description;
+        DescriptionEn = details.DescriptionEn is null ? DescriptionEn : details.DescriptionEn.Trim() is { Length: > 0 } english ? english : null;
         Categories = CategoryMask.Of(details.Categories);
         DailyCap = details.DailyCap;
         Latitude = details.Location?.Latitude;
@@ -85,7 +88,8 @@ public sealed record VenueDetails(
     IReadOnlyCollection<Category> Categories,
     int? DailyCap,
     GeoPoint? Location,
-    CrowdThresholds? Crowd = null);
+    CrowdThresholds? Crowd = null,
+    string? DescriptionEn = null);
 
 public static class VenueErrors
 {

@@ -414,6 +414,40 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                     b.ToTable("Villages");
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Media.Photo", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("OfferingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("VenueId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedBy");
+
+                    b.HasIndex("OfferingId", "CreatedAt");
+
+                    b.HasIndex("VenueId", "OfferingId", "CreatedAt");
+
+                    b.ToTable("Photos");
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -570,6 +604,10 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
@@ -593,6 +631,26 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
 
                     b.Property<bool>("Published")
                         .HasColumnType("bit");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RatingSum")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SeasonNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SeasonNoteEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("SeasonStatus")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SeasonUpdatedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("VenueId")
                         .HasColumnType("uniqueidentifier");
@@ -853,6 +911,70 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                     b.ToTable("ProduceDays");
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Reviews.Review", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("HiddenBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid>("OfferingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("TouristId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("VenueId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.HasIndex("TouristId");
+
+                    b.HasIndex("VenueId", "CreatedAt");
+
+                    b.HasIndex("OfferingId", "HiddenAt", "CreatedAt");
+
+                    b.ToTable("Reviews");
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Users.PhoneCode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1037,6 +1159,10 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Description")
                         .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("DescriptionEn")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
@@ -1269,6 +1395,26 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Media.Photo", b =>
+                {
+                    b.HasOne("BananTourism.Domain.Offerings.Offering", null)
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BananTourism.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BananTourism.Domain.Venues.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Offerings.NightInventory", b =>
                 {
                     b.HasOne("BananTourism.Domain.Offerings.Offering", null)
@@ -1427,6 +1573,27 @@ namespace BananTourism.Infrastructure.Migrations.SqlServer.Migrations
                     b.HasOne("BananTourism.Domain.Offerings.Offering", null)
                         .WithMany()
                         .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Reviews.Review", b =>
+                {
+                    b.HasOne("BananTourism.Domain.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BananTourism.Domain.Offerings.Offering", null)
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BananTourism.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("TouristId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

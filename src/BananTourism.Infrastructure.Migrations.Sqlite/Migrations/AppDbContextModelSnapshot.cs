@@ -409,6 +409,40 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                     b.ToTable("Villages");
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Media.Photo", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OfferingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VenueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedBy");
+
+                    b.HasIndex("OfferingId", "CreatedAt");
+
+                    b.HasIndex("VenueId", "OfferingId", "CreatedAt");
+
+                    b.ToTable("Photos");
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -565,6 +599,10 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -587,6 +625,26 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SeasonNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeasonNoteEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SeasonStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SeasonUpdatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("VenueId")
@@ -848,6 +906,70 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                     b.ToTable("ProduceDays");
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Reviews.Review", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HiddenBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfferingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RepliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TouristId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VenueId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.HasIndex("TouristId");
+
+                    b.HasIndex("VenueId", "CreatedAt");
+
+                    b.HasIndex("OfferingId", "HiddenAt", "CreatedAt");
+
+                    b.ToTable("Reviews");
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Users.PhoneCode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1031,6 +1153,10 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Description")
                         .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionEn")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
@@ -1261,6 +1387,26 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BananTourism.Domain.Media.Photo", b =>
+                {
+                    b.HasOne("BananTourism.Domain.Offerings.Offering", null)
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BananTourism.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BananTourism.Domain.Venues.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BananTourism.Domain.Offerings.NightInventory", b =>
                 {
                     b.HasOne("BananTourism.Domain.Offerings.Offering", null)
@@ -1419,6 +1565,27 @@ namespace BananTourism.Infrastructure.Migrations.Sqlite.Migrations
                     b.HasOne("BananTourism.Domain.Offerings.Offering", null)
                         .WithMany()
                         .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BananTourism.Domain.Reviews.Review", b =>
+                {
+                    b.HasOne("BananTourism.Domain.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BananTourism.Domain.Offerings.Offering", null)
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BananTourism.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("TouristId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

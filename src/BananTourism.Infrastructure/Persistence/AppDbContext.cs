@@ -65,6 +65,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<BananTourism.Domain.Notifications.OutboxMessage> Outbox => Set<BananTourism.Domain.Notifications.OutboxMessage>();
 
+    public DbSet<BananTourism.Domain.Media.Photo> Photos => Set<BananTourism.Domain.Media.Photo>();
+
+    public DbSet<BananTourism.Domain.Reviews.Review> Reviews => Set<BananTourism.Domain.Reviews.Review>();
+
     /// <summary>Which replica runs each scheduled job this period.</summary>
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 

@@ -5,6 +5,8 @@ using BananTourism.Domain.Venues;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using BananTourism.Application.Common.Security;
+using BananTourism.Application.Offerings.PostSeason;
+using BananTourism.Application.Reviews;
 
 namespace BananTourism.Application.Catalog.GetOffering;
 
@@ -30,10 +32,20 @@ public sealed record OfferingDetail(
     int? MaxUnitsPerBooking,
     ReschedulePolicyDto ReschedulePolicy,
     IReadOnlyList<ExtraDto> Extras,
-    IReadOnlyList<ProduceDto> Produce);
+    IReadOnlyList<ProduceDto> Produce)
+{
+    public string? DescriptionEn { get; init; }
+
+    public IReadOnlyList<PhotoRef> Photos { get; init; } = [];
+
+    /// <summary>花期/果期 as last posted; omitted when older than 14 days.</summary>
+    public SeasonDto? Season { get; init; }
+
+    public RatingDto? Rating { get; init; }
+}
 
 /// <summary>The public view: unpublished offerings do not exist for tourists.</summary>
-public sealed class GetOfferingHandler(IAppDbContext db) : IQueryHandler<GetOffering, Result<OfferingDetail>>
+public sealed class GetOfferingHandler(IAppDbContext db, TimeProvider clock) : IQueryHandler<GetOffering, Result<OfferingDetail>>
 {
     public async ValueTask<Result<OfferingDetail>> Handle(GetOffering query, CancellationToken cancellationToken)
     {
@@ -49,12 +61,19 @@ public sealed class GetOfferingHandler(IAppDbContext db) : IQueryHandler<GetOffe
         }
 
         var offering = found.Offering;
+        var photos = await CatalogPhotos.OfOfferingsAsync(db, [offering.Id], cancellationToken);
         return new OfferingDetail(
             offering.Id, offering.VenueId, found.VenueName, offering.Name, offering.NameEn, offering.Description, offering.Kind, offering.Category,
             PricesDto.From(offering.Kind, offering.Prices), offering.MinParty, offering.MaxParty, offering.MinNights,
             new CancellationPolicyDto(offering.CancellationPolicy.FreeUntilHoursBefore, offering.CancellationPolicy.RefundPercentAfter),
             PayOnArrivalDto.From(offering.PayOnArrival), PeoplePerUnitDto.From(offering),
             offering.Kind == OfferingKind.Nightly ? offering.Units.MaxUnitsPerBooking : null,
-            ReschedulePolicyDto.From(offering.ReschedulePolicy), ExtraDto.From(offering.Extras), ProduceDto.From(offering.Produce));
+            ReschedulePolicyDto.From(offering.ReschedulePolicy), ExtraDto.From(offering.Extras), ProduceDto.From(offering.Produce))
+        {
+            DescriptionEn = offering.DescriptionEn,
+            Photos = photos.For(offering.Id),
+            Season = SeasonDto.Shown(offering.Season, clock.GetUtcNow()),
+            Rating = RatingDto.Of(offering.RatingCount, offering.RatingSum),
+        };
     }
 }

@@ -4,6 +4,8 @@ using BananTourism.Domain.Venues;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using BananTourism.Application.Common.Security;
+using BananTourism.Application.Offerings.PostSeason;
+using BananTourism.Application.Reviews;
 
 namespace BananTourism.Application.Catalog.GetVenue;
 
@@ -23,9 +25,14 @@ public sealed record VenueDetail(
     int? DailyCap,
     GeoPoint? Location,
     CrowdThresholds CrowdThresholds,
-    IReadOnlyList<OfferingSummary> Offerings);
+    IReadOnlyList<OfferingSummary> Offerings)
+{
+    public string? DescriptionEn { get; init; }
 
-public sealed class GetVenueHandler(IAppDbContext db) : IQueryHandler<GetVenue, Result<VenueDetail>>
+    public IReadOnlyList<PhotoRef> Photos { get; init; } = [];
+}
+
+public sealed class GetVenueHandler(IAppDbContext db, TimeProvider clock) : IQueryHandler<GetVenue, Result<VenueDetail>>
 {
     public async ValueTask<Result<VenueDetail>> Handle(GetVenue query, CancellationToken cancellationToken)
     {
@@ -47,10 +54,21 @@ public sealed class GetVenueHandler(IAppDbContext db) : IQueryHandler<GetVenue, 
             .ToListAsync(cancellationToken);
 
         var found = venue.Venue;
+        var now = clock.GetUtcNow();
+        var venuePhotos = await CatalogPhotos.OfVenuesAsync(db, [found.Id], cancellationToken);
+        var offeringPhotos = await CatalogPhotos.OfOfferingsAsync(db, offerings.Select(o => o.Id).ToList(), cancellationToken);
         return new VenueDetail(
             found.Id, found.Name, found.NameEn, found.Description, venue.TownshipId, venue.Township, found.VillageId, venue.Village,
             found.CategoryList, found.DailyCap, found.Location, found.Crowd,
-            offerings.Select(o => new OfferingSummary(
-                o.Id, o.VenueId, o.Name, o.NameEn, o.Kind, o.Category, Money.Yuan(o.Prices.From), null)).ToList());
+            offerings.Select(o => new OfferingSummary(o.Id, o.VenueId, o.Name, o.NameEn, o.Kind, o.Category, Money.Yuan(o.Prices.From), null)
+            {
+                Photos = offeringPhotos.For(o.Id),
+                Season = SeasonDto.Shown(o.Season, now),
+                Rating = RatingDto.Of(o.RatingCount, o.RatingSum),
+            }).ToList())
+        {
+            DescriptionEn = found.DescriptionEn,
+            Photos = venuePhotos.For(found.Id),
+        };
     }
 }

@@ -52,14 +52,16 @@ public sealed class ListVenuesHandler(IAppDbContext db) : IQueryHandler<ListVenu
             {
                 x.Venue.Id, x.Venue.Name, x.Venue.NameEn, x.Venue.Description, x.TownshipId, x.Venue.VillageId,
                 x.Venue.Categories, x.Venue.DailyCap, x.Venue.Latitude, x.Venue.Longitude, x.Venue.CrowdBusy, x.Venue.CrowdCrowded,
+                x.Venue.DescriptionEn,
             })
             .ToPageAsync(query, cancellationToken);
 
+        var photos = await CatalogPhotos.OfVenuesAsync(db, page.Items.Select(v => v.Id).ToList(), cancellationToken);
         return new PagedList<VenueSummary>(
             page.Items.Select(v => new VenueSummary(
                 v.Id, v.Name, v.NameEn, v.Description, v.TownshipId, v.VillageId, CategoryMask.Split(v.Categories),
                 v.DailyCap, v.Latitude is { } lat && v.Longitude is { } lng ? new GeoPoint(lat, lng) : null,
-                new CrowdThresholds(v.CrowdBusy, v.CrowdCrowded))).ToList(),
+                new CrowdThresholds(v.CrowdBusy, v.CrowdCrowded)) { DescriptionEn = v.DescriptionEn, Photos = photos.For(v.Id) }).ToList(),
             page.Page, page.PageSize, page.Total);
     }
 }

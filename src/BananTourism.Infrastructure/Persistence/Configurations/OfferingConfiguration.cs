@@ -13,6 +13,10 @@ internal sealed class OfferingConfiguration : IEntityTypeConfiguration<Offering>
         builder.Property(o => o.Name).HasMaxLength(200);
         builder.Property(o => o.NameEn).HasMaxLength(200);
         builder.Property(o => o.Description).HasMaxLength(4000);
+        builder.Property(o => o.DescriptionEn).HasMaxLength(4000);
+        builder.Property(o => o.SeasonNote).HasMaxLength(200);
+        builder.Property(o => o.SeasonNoteEn).HasMaxLength(200);
+        builder.Ignore(o => o.Season);
         builder.ComplexProperty(o => o.Prices, prices =>
         {
             prices.Property(p => p.Base).HasColumnName("PriceBase");

@@ -14,6 +14,7 @@ internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
         builder.Property(v => v.Name).HasMaxLength(200);
         builder.Property(v => v.NameEn).HasMaxLength(200);
         builder.Property(v => v.Description).HasMaxLength(4000);
+        builder.Property(v => v.DescriptionEn).HasMaxLength(4000);
         builder.Ignore(v => v.Location);
         builder.Ignore(v => v.Crowd);
         builder.Property(v => v.CrowdBusy).HasPrecision(4, 3).HasDefaultValue(CrowdThresholds.Default.Busy);
