@@ -12,7 +12,7 @@ public class CatalogPageTests(BrowserFixture browser) : BrowserTest, IClassFixtu
     {
         var page = await browser.PhoneAsync();
         await page.GotoAsync("/");
-        await page.NavigateByAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync(), "/venues/");
+        await page.NavigateByAsync(() => page.Locator("#venues").GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync(), "/venues/");
         Assert.Contains("幸福村", await page.Locator(".muted").First.InnerTextAsync(), StringComparison.Ordinal);
 
         await page.NavigateByAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "玫瑰采摘" }).ClickAsync(), "/offerings/");

@@ -19,7 +19,7 @@ public partial class JourneyTests(BrowserFixture browser) : BrowserTest, IClassF
         // A tourist on a phone, not signed in yet, finds the rose garden and its picking sessions.
         var tourist = await browser.PhoneAsync();
         await tourist.GotoAsync("/");
-        await tourist.NavigateByAsync(() => tourist.GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync(), "/venues/");
+        await tourist.NavigateByAsync(() => tourist.Locator("#venues").GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync(), "/venues/");
         await tourist.NavigateByAsync(() => tourist.GetByRole(AriaRole.Link, new() { Name = "玫瑰采摘" }).ClickAsync(), "/offerings/");
 
         // Booking needs an account: sign in, and come back to the form.

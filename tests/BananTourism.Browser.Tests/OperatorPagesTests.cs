@@ -131,7 +131,7 @@ public class OperatorPagesTests(BrowserFixture browser) : BrowserTest, IClassFix
 
         var tourist = await browser.PhoneAsync();
         await tourist.GotoAsync("/");
-        await tourist.NavigateByAsync(() => tourist.GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync(), "/venues/");
+        await tourist.NavigateByAsync(() => tourist.Locator("#venues").GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync(), "/venues/");
         await tourist.NavigateByAsync(() => tourist.GetByRole(AriaRole.Link, new() { Name = "玫瑰采摘" }).ClickAsync(), "/offerings/");
         await tourist.GotoAsync(tourist.Url + "?from=2026-09-30");
         Assert.Contains("已关闭", await tourist.Locator("#availability li[data-date='2026-09-30']").First.InnerTextAsync(), StringComparison.Ordinal);

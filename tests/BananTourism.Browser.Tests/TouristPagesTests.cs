@@ -181,7 +181,7 @@ public class TouristPagesTests(BrowserFixture browser) : BrowserTest, IClassFixt
         var page = await browser.PhoneAsync();
         await BrowserFixture.SignInAsync(page, "tourist@banan.local");
         await page.GotoAsync("/");
-        await page.NavigateByAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync(), "/venues/");
+        await page.NavigateByAsync(() => page.Locator("#venues").GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync(), "/venues/");
         await page.NavigateByAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "玫瑰采摘" }).ClickAsync(), "/offerings/");
 
         // Tab to the first "预订" of the two-week list and press Enter.
@@ -230,7 +230,7 @@ public class TouristPagesTests(BrowserFixture browser) : BrowserTest, IClassFixt
     private static async Task OpenRosesFormAsync(IPage page, string date)
     {
         await page.GotoAsync("/");
-        await page.NavigateByAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync(), "/venues/");
+        await page.NavigateByAsync(() => page.Locator("#venues").GetByRole(AriaRole.Link, new() { Name = "幸福村玫瑰园" }).ClickAsync(), "/venues/");
         await page.NavigateByAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "玫瑰采摘" }).ClickAsync(), "/offerings/");
         await page.NavigateByAsync(() => page.Locator($"#availability li[data-date='{date}'] a.button").First.ClickAsync(), "/book\\?");
     }

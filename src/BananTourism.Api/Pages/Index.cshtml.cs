@@ -23,12 +23,18 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)]
     public Category? Category { get; set; }
 
+    /// <summary>Only what is in bloom or ripe now (posted within 14 days).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool? InSeason { get; set; }
+
     public IReadOnlyList<TownshipDto> Townships { get; private set; } = [];
 
     public IReadOnlyList<VenueSummary> Venues { get; private set; } = [];
 
-    /// <summary>Offerings with room on <see cref="Date"/>, when searching.</summary>
-    public IReadOnlyList<OfferingSummary>? Results { get; private set; }
+    /// <summary>Cards: every published offering, or those with room on <see cref="Date"/> when searching.</summary>
+    public IReadOnlyList<OfferingSummary> Offerings { get; private set; } = [];
+
+    public Dictionary<Guid, string> VenueNames { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
 
@@ -38,11 +44,9 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
         Townships = (await sender.Send(new GetTownships(), ct)).Value;
         var venues = await sender.Send(new ListVenues(null, null, Category, null, 1, 100), ct);
         Venues = venues.IsSuccess ? venues.Value.Items : [];
-        if (Date is not null)
-        {
-            var party = PartySize is >= 1 and <= 500 ? PartySize : 1;
-            var found = await sender.Send(new ListOfferings(Category, null, null, null, Date, party, null, 1, 100), ct);
-            Results = found.IsSuccess ? found.Value.Items : [];
-        }
+        VenueNames = Venues.ToDictionary(v => v.Id, v => UiText.Name(v.Name, v.NameEn));
+        var party = Date is null ? null : PartySize is >= 1 and <= 500 ? PartySize : 1;
+        var found = await sender.Send(new ListOfferings(Category, null, null, null, Date, party, null, 1, 100, InSeason), ct);
+        Offerings = found.IsSuccess ? found.Value.Items : [];
     }
 }

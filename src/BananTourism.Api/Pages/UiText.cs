@@ -9,6 +9,55 @@ public static class UiText
     private static readonly Dictionary<string, (string Zh, string En)> Words = new()
     {
         ["Title"] = ("巴南乡村旅游", "Banan Rural Tourism"),
+        ["ThingsToDo"] = ("现在去玩", "Things to do"),
+        ["InSeasonNow"] = ("当季正好", "In season now"),
+        ["RatingLabel"] = ("{0} 分，{1} 条点评", "{0} stars from {1} reviews"),
+        ["Photos"] = ("照片", "Photos"),
+        ["PhotoOf"] = ("第 {0} 张，共 {1} 张", "Photo {0} of {1}"),
+        ["PreviousPhoto"] = ("上一张", "Previous photo"),
+        ["NextPhoto"] = ("下一张", "Next photo"),
+        ["Reviews"] = ("游客点评", "Reviews"),
+        ["NoReviews"] = ("还没有点评。", "No reviews yet."),
+        ["OperatorReply"] = ("商家回复", "The farm replied"),
+        ["Season"] = ("花期果期", "Season"),
+        ["Showcase"] = ("照片·花期·点评", "Photos, season, reviews"),
+        ["Err.unsupported_media_type"] = ("只能上传 JPEG、PNG 或 WebP 照片（按文件内容判断，不看文件名）。", "Only JPEG, PNG and WebP photos are accepted."),
+        ["Err.image_too_large"] = ("照片像素太大（每边最多 12000 像素、共 5000 万像素）。", "The picture has too many pixels."),
+        ["Err.file_too_large"] = ("文件超过 10 MB。", "The file is larger than 10 MB."),
+        ["Err.image_unreadable"] = ("照片读不出来：文件损坏或不完整。", "The picture could not be read."),
+        ["Err.too_many_photos"] = ("最多 12 张照片，请先删除一张。", "At most 12 photos; delete one first."),
+        ["Err.not_reviewable"] = ("到店核销后才能点评，每个订单一次。", "Only a visit checked in at the gate can be reviewed, once."),
+        ["Field.file"] = ("请选一张照片。", "Choose a photo."),
+        ["Field.status"] = ("请选择现在的状态。", "Choose how it is now."),
+        ["Field.note"] = ("请写一句说明（200 字以内，一行）。", "Write a short note (one line, up to 200)."),
+        ["Field.noteEn"] = ("英文说明最多 200 字，一行。", "One line, up to 200."),
+        ["Field.text"] = ("请写几句话（1000 字以内）。", "Write a few words (up to 1,000)."),
+        ["Field.rating"] = ("请选 1 到 5 颗星。", "Choose 1 to 5 stars."),
+        ["ReviewText"] = ("点评内容", "Your review"),
+        ["YourReview"] = ("点评这次游玩", "Review your visit"),
+        ["PostReview"] = ("发布点评", "Post the review"),
+        ["ThanksForReview"] = ("谢谢你的点评！", "Thank you for your review!"),
+        ["ReviewRating"] = ("评分", "Stars"),
+        ["Showcase.photo"] = ("照片已上传。", "The photo is up."),
+        ["Showcase.deleted"] = ("照片已删除。", "The photo was deleted."),
+        ["Showcase.season"] = ("花期已更新，游客在卡片上会看到。", "The season is posted; tourists see it on the cards."),
+        ["Showcase.reply"] = ("回复已发布。", "Your reply is posted."),
+        ["VenuePhotos"] = ("项目照片", "Photos of the place"),
+        ["AddPhoto"] = ("从相册选一张照片（JPEG/PNG/WebP，10 MB 以内）", "Choose a photo (JPEG/PNG/WebP, up to 10 MB)"),
+        ["ChoosePhoto"] = ("请先选一张照片。", "Choose a photo first."),
+        ["Upload"] = ("上传", "Upload"),
+        ["DeletePhoto"] = ("删除", "Delete"),
+        ["Unpublished"] = ("未上架", "not published"),
+        ["SeasonStatus"] = ("现在的状态", "How it is now"),
+        ["SeasonNote"] = ("一句话说明", "A short note"),
+        ["SeasonNoteEn"] = ("英文说明（可不填）", "Note in English (optional)"),
+        ["PostSeason"] = ("发布花期", "Post the season"),
+        ["SeasonNone"] = ("还没有发布。", "Not posted yet."),
+        ["SeasonStale"] = ("已超过 14 天，游客看不到了，请更新。", "Older than 14 days: tourists no longer see it; post again."),
+        ["ReviewHidden"] = ("已被管理员隐藏", "hidden by an admin"),
+        ["ReplyToReview"] = ("回复这条点评", "Reply to this review"),
+        ["Reply"] = ("回复", "Reply"),
+        ["SeasonPosted"] = ("{0} 更新", "updated {0}"),
         ["Tagline"] = ("星空露营、玫瑰采摘、稻田钓虾、农家乐 —— 在线预订巴南的乡村体验", "Starry-sky camping, rose picking, paddy shrimp fishing, farm-stays — book Banan's countryside online"),
         ["Search"] = ("搜索", "Search"),
         ["Date"] = ("日期", "Date"),
@@ -525,6 +574,8 @@ public static class UiText
         ["peoplePerUnit.max"] = "PeoplePerUnitMax", ["maxUnitsPerBooking"] = "MaxUnitsPerBooking",
         ["cancellationPolicy.freeUntilHoursBefore"] = "FreeHours", ["cancellationPolicy.refundPercentAfter"] = "RefundPercent",
         ["kind"] = "Kind", ["category"] = "Category", ["year"] = "Year",
+        ["file"] = "AddPhoto", ["status"] = "SeasonStatus", ["note"] = "SeasonNote", ["noteEn"] = "SeasonNoteEn",
+        ["text"] = "ReviewText", ["rating"] = "ReviewRating",
     };
 
     /// <summary>An error from a use case in the page's language: by code, or by field for validation errors;
@@ -565,5 +616,9 @@ public static class UiText
         Words.TryGetValue(key, out var w) ? (IsEnglish ? w.En : w.Zh) : key;
 
     /// <summary>A place's name in the page's language, where an English one exists.</summary>
+    /// <summary>花期 words for flowers and the rest, 果期 words for picking.</summary>
+    public static string SeasonWord(BananTourism.Domain.Offerings.SeasonStatus status, BananTourism.Domain.Venues.Category category) =>
+        BananTourism.Domain.Offerings.SeasonLine.Word(status, category == BananTourism.Domain.Venues.Category.Picking, IsEnglish);
+
     public static string Name(string name, string? nameEn) => IsEnglish && !string.IsNullOrEmpty(nameEn) ? nameEn : name;
 }

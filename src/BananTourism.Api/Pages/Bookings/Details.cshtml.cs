@@ -46,6 +46,12 @@ public sealed class DetailsModel(ISender sender, StripeOptions stripe) : PageMod
             Receipts = receipts.Value;
         }
 
+        if (Booking.Status == Domain.Bookings.BookingStatus.CheckedIn
+            && await sender.Send(new BananTourism.Application.Reviews.GetBookingReview.GetBookingReview(id), ct) is { IsSuccess: true } review)
+        {
+            Review = review.Value;
+        }
+
         if ((Booking.Payment.ClientSecret is not null || ReceiptToPay is not null) && stripe.PagesCanPay)
         {
             SecurityHeaders.AllowStripe(HttpContext); // the page loads Stripe.js and its payment frames
@@ -56,6 +62,30 @@ public sealed class DetailsModel(ISender sender, StripeOptions stripe) : PageMod
         }
 
         return Page();
+    }
+
+    /// <summary>The tourist's review of this visit, once written.</summary>
+    public BananTourism.Application.Reviews.ReviewDto? Review { get; private set; }
+
+    /// <summary>Whether the review form shows its thanks (after a POST, back on a GET).</summary>
+    public bool Reviewed => Request.Query.ContainsKey("reviewed");
+
+    /// <summary>点评: stars and a few words, once the visit was checked in.</summary>
+    public async Task<IActionResult> OnPostReviewAsync(Guid id, int? rating, string? text, CancellationToken ct)
+    {
+        var written = await sender.Send(new BananTourism.Application.Reviews.ReviewBooking.ReviewBooking(id, rating, text), ct);
+        if (written.IsSuccess)
+        {
+            return Redirect($"/bookings/{id}?reviewed=1#review");
+        }
+
+        if (written.Errors.Any(e => e.Kind == Domain.Common.ErrorKind.NotFound))
+        {
+            return NotFound();
+        }
+
+        Errors.Add(written.Errors, ["rating", "text"]);
+        return await OnGetAsync(id, ct);
     }
 
     /// <summary>Stripe.js's key, where the pages take online payments.</summary>

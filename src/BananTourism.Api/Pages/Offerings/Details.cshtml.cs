@@ -21,6 +21,9 @@ public sealed class DetailsModel(ISender sender, TimeProvider clock) : PageModel
 
     public VenueCrowd? Crowd { get; private set; }
 
+    /// <summary>The newest reviews (the first page).</summary>
+    public BananTourism.Application.Reviews.ListReviews.ReviewPage? Reviews { get; private set; }
+
     public AvailabilityDto Availability { get; private set; } = null!;
 
     public DateOnly From { get; private set; }
@@ -44,6 +47,7 @@ public sealed class DetailsModel(ISender sender, TimeProvider clock) : PageModel
         From = from is { } f && f >= Today && f <= Today.AddDays(366) ? f : Today;
         Offering = offering.Value;
         Crowd = await sender.Send(new GetVenueCrowd(Offering.VenueId), ct) is { IsSuccess: true } crowd ? crowd.Value : null;
+        Reviews = await sender.Send(new BananTourism.Application.Reviews.ListReviews.ListReviews(id, 1, 10), ct) is { IsSuccess: true } reviews ? reviews.Value : null;
         var thisMonth = new DateOnly(Today.Year, Today.Month, 1);
         Month = DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m)
                 && m >= thisMonth && m <= thisMonth.AddMonths(12)

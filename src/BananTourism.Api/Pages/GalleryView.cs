@@ -1,0 +1,5 @@
+using BananTourism.Application.Catalog;
+
+namespace BananTourism.Api.Pages;
+
+public sealed record GalleryView(string Name, IReadOnlyList<PhotoRef> Photos);
