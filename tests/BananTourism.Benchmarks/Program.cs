@@ -16,6 +16,7 @@ using System.Text.Json;
 //   dotnet run -c Release --project tests/BananTourism.Benchmarks [-- --clients 32 --bookings 20000 --queries 20000]
 //   ... -- --drain 10000   (the message dispatcher draining 10,000 queued emails to an SMTP server on loopback)
 //   ... -- --today --years 3   (today's board for a township of 50 venues over 3 years of history; 200 idle streams' CPU)
+//   ... -- --home   (the home page with 12 photo cards, and the cards' thumbnails fetched and revalidated)
 if (args.Contains("--reports"))
 {
     var reuse = Array.IndexOf(args, "--reuse-db") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
@@ -25,6 +26,11 @@ if (args.Contains("--reports"))
 if (args.Contains("--today"))
 {
     return await TodayBenchmark.RunAsync(Arg("--years", 3));
+}
+
+if (args.Contains("--home"))
+{
+    return await HomeBenchmark.RunAsync(Arg("--clients", 32), Arg("--requests", 10_000));
 }
 
 if (args.Contains("--drain"))

@@ -19,6 +19,9 @@ public static class WebPages
             options.Conventions.AddPageRoute("/Operator/OfferingForm", "operator/venues/{venueId:guid}/offerings/new");
         });
 
+        // The pages' words: Resources/Pages/PageText.resx (Simplified Chinese, neutral) and PageText.en.resx.
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+
         // Chinese in the pages as characters, not numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -35,6 +38,7 @@ public static class WebPages
     public static WebApplication UseWebPageLanguage(this WebApplication app)
     {
         app.UseRequestLocalization();
+        Pages.UiText.Use(app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Pages.PageText>>());
         return app;
     }
 

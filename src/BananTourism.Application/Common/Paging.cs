@@ -29,8 +29,9 @@ public static class Paging
     {
         var page = query.PageOrDefault();
         var size = query.PageSizeOrDefault();
-        var total = await source.CountAsync(cancellationToken);
         var items = await source.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        // A first page that is not full is everything there is: no second query to count it.
+        var total = page == 1 && items.Count < size ? items.Count : await source.CountAsync(cancellationToken);
         return new PagedList<T>(items, page, size, total);
     }
 

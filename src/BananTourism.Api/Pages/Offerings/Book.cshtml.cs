@@ -21,8 +21,11 @@ namespace BananTourism.Api.Pages.Offerings;
 /// through the same use case as the API, and a resubmitted form books once (its idempotency key).</summary>
 [Authorize(Policy = AuthSetup.Tourist)]
 [EnableRateLimiting(RateLimits.PageBookings)]
-public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions stripe, IHostEnvironment environment) : PageModel
+public sealed class BookModel(ISender sender, TimeProvider clock, StripeOptions stripe, IHostEnvironment environment, BananTourism.Application.Bookings.BookingOptions bookings) : PageModel
 {
+    /// <summary>How long online payment holds the places (Bookings:HoldMinutes), for the sentence under the choice.</summary>
+    public int HoldMinutes => bookings.HoldMinutes;
+
     public static readonly string[] Fields =
         ["slotId", "checkIn", "checkOut", "units", "adults", "children", "contact.name", "contact.phone", "contact.email", "notes"];
 
