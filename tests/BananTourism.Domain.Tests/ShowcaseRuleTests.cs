@@ -34,4 +34,11 @@ public class ShowcaseRuleTests
     [InlineData(SeasonStatus.Peak, false, true, "In full bloom")]
     public void TheWords_FollowWhatIsInSeason(SeasonStatus status, bool fruit, bool english, string word) =>
         Assert.Equal(word, SeasonLine.Word(status, fruit, english));
+
+    [Theory]
+    [InlineData("柑橘采摘", true)]
+    [InlineData("玫瑰采摘", false)]
+    [InlineData("赏菊采菊", false)]
+    public void PickingIsToldInFruitWords_UnlessAFlowerIsPicked(string name, bool fruit) =>
+        Assert.Equal(fruit, SeasonLine.IsFruit(BananTourism.Domain.Venues.Category.Picking, name));
 }

@@ -37,7 +37,7 @@ public static class UiText
         ["cancellationPolicy.freeUntilHoursBefore"] = "FreeHours", ["cancellationPolicy.refundPercentAfter"] = "RefundPercent",
         ["kind"] = "Kind", ["category"] = "Category", ["year"] = "Year",
         ["file"] = "AddPhoto", ["status"] = "SeasonStatus", ["note"] = "SeasonNote", ["noteEn"] = "SeasonNoteEn",
-        ["text"] = "ReviewText", ["rating"] = "ReviewRating",
+        ["text"] = "ReviewText", ["rating"] = "ReviewRating", ["descriptionEn"] = "DescriptionEn",
     };
 
     /// <summary>An error from a use case in the page's language: by code, or by field for validation errors;
@@ -83,8 +83,8 @@ public static class UiText
 
     /// <summary>A place's name in the page's language, where an English one exists.</summary>
     /// <summary>花期 words for flowers and the rest, 果期 words for picking.</summary>
-    public static string SeasonWord(BananTourism.Domain.Offerings.SeasonStatus status, BananTourism.Domain.Venues.Category category) =>
-        BananTourism.Domain.Offerings.SeasonLine.Word(status, category == BananTourism.Domain.Venues.Category.Picking, IsEnglish);
+    public static string SeasonWord(BananTourism.Domain.Offerings.SeasonStatus status, BananTourism.Domain.Venues.Category category, string name) =>
+        BananTourism.Domain.Offerings.SeasonLine.Word(status, BananTourism.Domain.Offerings.SeasonLine.IsFruit(category, name), IsEnglish);
 
     public static string Name(string name, string? nameEn) => IsEnglish && !string.IsNullOrEmpty(nameEn) ? nameEn : name;
 }

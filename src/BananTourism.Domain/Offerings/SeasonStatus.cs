@@ -21,7 +21,12 @@ public sealed record SeasonLine(SeasonStatus Status, string Note, string? NoteEn
     /// <summary>Worth going for now: in full bloom or ripe, or in its last days.</summary>
     public bool InSeason(DateTimeOffset now) => IsCurrent(now) && Status is SeasonStatus.Peak or SeasonStatus.Ending;
 
-    /// <summary>The word tourists read, by what is in season: fruit for picking, flowers otherwise.</summary>
+    /// <summary>Whether an offering's season is told in fruit words: picking, unless what is picked is a flower (roses,
+    /// chrysanthemums: the name says so, 花, 菊 or 玫瑰).</summary>
+    public static bool IsFruit(BananTourism.Domain.Venues.Category category, string name) =>
+        category == BananTourism.Domain.Venues.Category.Picking && !name.Contains('花') && !name.Contains('菊') && !name.Contains("玫瑰", StringComparison.Ordinal);
+
+    /// <summary>The word tourists read, by what is in season: fruit or flowers.</summary>
     public static string Word(SeasonStatus status, bool fruit, bool english) => (status, fruit, english) switch
     {
         (SeasonStatus.NotYet, false, false) => "未开放",

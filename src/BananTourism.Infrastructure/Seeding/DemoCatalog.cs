@@ -143,6 +143,42 @@ internal static class DemoCatalog
             ]),
     ];
 
+    /// <summary>The demo's 花期/果期 for the month it is seeded in: roses in spring, peaches and melons in summer, pears in
+    /// late summer, chrysanthemums in autumn, citrus in winter (the article's seasons). Null for what has no season.</summary>
+    public static (SeasonStatus Status, string Note, string NoteEn)? SeasonOf(string offering, int month)
+    {
+        // (budding, peak, ending) months; the two months before budding are "not yet", the rest "over".
+        (int[] Budding, int[] Peak, int[] Ending, string Note, string NoteEn)? season = offering switch
+        {
+            "玫瑰采摘" or "玫瑰园赏花" => ([3], [4, 5], [6], "东坡玫瑰盛开，周末人多，建议上午来", "Roses in full bloom; come in the morning at weekends"),
+            "滨湖花海观光" => ([2], [3, 4], [5], "格桑花、油菜花成片开放", "Fields of flowers in bloom"),
+            "柑橘采摘" => ([10], [11, 12, 1], [2], "柑橘挂满枝头，甜度正好", "Citrus ripe on the trees, at its sweetest"),
+            "巴南香桃采摘" => ([5], [6, 7], [8], "香桃成熟，现摘现吃", "Peaches ripe: pick and eat"),
+            "翠冠梨采摘" => ([6], [7, 8], [9], "翠冠梨脆甜多汁", "Crisp, sweet Cuiguan pears"),
+            "西瓜采摘" => ([5], [6, 7], [8], "西瓜熟了，可整瓜带走", "Melons ripe; take a whole one home"),
+            "赏菊采菊" or "鲜切菊花" => ([9], [10, 11], [12], "药菊盛开，可体验制作菊花茶", "Chrysanthemums in bloom; make your own tea"),
+            _ => null,
+        };
+        if (season is not { } s)
+        {
+            return null;
+        }
+
+        var status = s.Peak.Contains(month) ? SeasonStatus.Peak
+            : s.Budding.Contains(month) ? SeasonStatus.Budding
+            : s.Ending.Contains(month) ? SeasonStatus.Ending
+            : s.Budding.Any(b => (b - month + 12) % 12 is 1 or 2) ? SeasonStatus.NotYet
+            : SeasonStatus.Over;
+        return status switch
+        {
+            SeasonStatus.Peak => (status, s.Note, s.NoteEn),
+            SeasonStatus.Budding => (status, "即将开放/挂果，敬请期待", "Coming soon"),
+            SeasonStatus.Ending => (status, "尾期，数量不多了", "The last of the season"),
+            SeasonStatus.NotYet => (status, "还没到季节", "Not in season yet"),
+            _ => (status, "今年已结束，明年再见", "Over for this year"),
+        };
+    }
+
     /// <summary>What the demo farms sell with a booking (prices in fen; stock per session where the farm has only so many).</summary>
     public static IReadOnlyList<Extra> ExtrasOf(string offering, DateTimeOffset now) => offering switch
     {

@@ -68,6 +68,11 @@ public sealed class DemoDataSeeder(AppDbContext db, IPasswordHasher hasher, Time
                         o.Name, o.NameEn, o.Description, o.Category, o.Prices, o.MinParty, o.MaxParty, o.MinNights, o.Policy, Published: true,
                         o.PayOnArrival, o.Units, Extras: DemoCatalog.ExtrasOf(o.Name, now), Produce: DemoCatalog.ProduceOf(o.Name, now)),
                     now);
+                if (DemoCatalog.SeasonOf(o.Name, today.Month) is { } season)
+                {
+                    offering.PostSeason(season.Status, season.Note, season.NoteEn, now);
+                }
+
                 db.Offerings.Add(offering);
                 AddSchedule(offering, o, today, now);
             }

@@ -113,6 +113,8 @@ public sealed class OfferingInput
 
     public string? Description { get; set; }
 
+    public string? DescriptionEn { get; set; }
+
     public OfferingKind Kind { get; set; }
 
     public Category Category { get; set; }
@@ -173,7 +175,7 @@ public sealed class OfferingInput
     {
         Extras = o.Extras.Select(e => new ExtraInputRow { Id = e.Id, Name = e.Name, NameEn = e.NameEn, Price = e.Price.Amount / 100m, Per = e.Per, StockPerSession = e.StockPerSession }).ToList(),
         Produce = o.Produce.Select(p => new ProduceInputRow { Id = p.Id, Name = p.Name, NameEn = p.NameEn, Price = p.Price.Amount / 100m, Unit = p.Unit }).ToList(),
-        Name = o.Name, NameEn = o.NameEn, Description = o.Description, Kind = o.Kind, Category = o.Category,
+        Name = o.Name, NameEn = o.NameEn, Description = o.Description, DescriptionEn = o.DescriptionEn, Kind = o.Kind, Category = o.Category,
         Adult = Yuan(o.Prices.Adult), Child = Yuan(o.Prices.Child), PerNight = Yuan(o.Prices.PerNight),
         Weekend = Yuan(o.Prices.Weekend), Holiday = Yuan(o.Prices.Holiday),
         MinParty = o.MinParty, MaxParty = o.MaxParty, MinNights = o.MinNights,
@@ -196,7 +198,8 @@ public sealed class OfferingInput
             slots ? null : MaxUnitsPerBooking ?? UnitRules.Default.MaxUnitsPerBooking,
             null,
             FilledExtraRows().Select(i => Extras[i]).Select(e => new ExtraBody(e.Id, e.Name!, Blank(e.NameEn), Fen(e.Price) ?? Money.Yuan(-1), e.Per, e.StockPerSession)).ToList(),
-            FilledProduceRows().Select(i => Produce[i]).Select(p => new ProduceBody(p.Id, p.Name!, Blank(p.NameEn), p.Unit, Fen(p.Price) ?? Money.Yuan(-1))).ToList());
+            FilledProduceRows().Select(i => Produce[i]).Select(p => new ProduceBody(p.Id, p.Name!, Blank(p.NameEn), p.Unit, Fen(p.Price) ?? Money.Yuan(-1))).ToList(),
+            DescriptionEn ?? "");
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

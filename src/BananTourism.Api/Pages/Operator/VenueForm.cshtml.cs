@@ -38,7 +38,7 @@ public sealed class VenueFormModel(ISender sender) : PageModel
 
             Input = new VenueInput
             {
-                Name = venue.Name, NameEn = venue.NameEn, Description = venue.Description, VillageId = venue.VillageId,
+                Name = venue.Name, NameEn = venue.NameEn, Description = venue.Description, DescriptionEn = venue.DescriptionEn, VillageId = venue.VillageId,
                 Categories = [.. venue.Categories], DailyCap = venue.DailyCap,
                 CrowdThresholds = new CrowdInput { Busy = venue.CrowdThresholds.Busy, Crowded = venue.CrowdThresholds.Crowded },
                 Location = new GeoInput { Latitude = venue.Location?.Latitude, Longitude = venue.Location?.Longitude },
@@ -67,7 +67,8 @@ public sealed class VenueFormModel(ISender sender) : PageModel
         var body = new VenueBody(
             Input.Name ?? "", Input.NameEn, Input.Description ?? "", Input.VillageId ?? Guid.Empty, Input.Categories, Input.DailyCap,
             lat is { } latitude && lng is { } longitude ? new GeoPoint(latitude, longitude) : null,
-            new CrowdThresholds(Input.CrowdThresholds.Busy ?? CrowdThresholds.Default.Busy, Input.CrowdThresholds.Crowded ?? CrowdThresholds.Default.Crowded));
+            new CrowdThresholds(Input.CrowdThresholds.Busy ?? CrowdThresholds.Default.Busy, Input.CrowdThresholds.Crowded ?? CrowdThresholds.Default.Crowded),
+            Input.DescriptionEn ?? "");
         var saved = id is { } existing
             ? await sender.Send(new UpdateVenue(existing, body), ct)
             : await sender.Send(new CreateVenue(body), ct);
@@ -93,6 +94,8 @@ public sealed class VenueInput
     public string? NameEn { get; set; }
 
     public string? Description { get; set; }
+
+    public string? DescriptionEn { get; set; }
 
     public Guid? VillageId { get; set; }
 
