@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using BananTourism.Api.IntegrationTests.Support;
 using Microsoft.Playwright;
 
 namespace BananTourism.Browser.Tests;
@@ -89,5 +91,39 @@ public class ShowcasePageTests(BrowserFixture browser) : BrowserTest, IClassFixt
         await Assertions.Expect(page.Locator("[data-position]")).ToHaveTextAsync("1 / 2");
         await page.Locator(".gallery [data-step='1']").ClickAsync();
         await Assertions.Expect(page.Locator("[data-position]")).ToHaveTextAsync("2 / 2");
+    }
+
+    [Fact]
+    public async Task ATouristWhoCame_ReviewsTheVisitFromTheBookingPage_AndItShowsOnTheOffering()
+    {
+        // Booked for today's afternoon and checked in at the gate (through the API: this test is about the review).
+        var api = await browser.Api.SignInAsync("tourist@banan.local");
+        var shrimp = await api.OfferingIdAsync("稻田钓虾");
+        var booking = await api.BookOkAsync(Booker.SlotBooking(shrimp, await api.SlotIdAsync(shrimp, "2026-09-21", "14:00"), adults: 2));
+        var daxia = await browser.Api.SignInAsync("operator.daxia@banan.local");
+        (await daxia.PostAsJsonAsync("/api/v1/operator/check-ins",
+            new { code = booking["verificationCode"]!.GetValue<string>(), headcount = 2 }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+
+        var page = await browser.PhoneAsync();
+        await BrowserFixture.SignInAsync(page, "tourist@banan.local");
+        await page.GotoAsync($"/bookings/{booking["id"]!.GetValue<string>()}");
+
+        // No stars: said under the stars, the text kept.
+        await page.GetByLabel("点评内容").FillAsync("虾很多，老板现场做的麻辣小龙虾特别香。");
+        await page.NavigateByAsync(() => page.Locator("#review-submit").ClickAsync());
+        Assert.Contains("请选 1 到 5 颗星", await page.Locator("#err-rating").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("虾很多，老板现场做的麻辣小龙虾特别香。", await page.GetByLabel("点评内容").InputValueAsync());
+
+        await page.GetByLabel("★★★★★").CheckAsync();
+        await page.NavigateByAsync(() => page.Locator("#review-submit").ClickAsync(), "reviewed=1");
+        Assert.Contains("谢谢你的点评", await page.Locator("#review").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertFitsAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "review-written-375");
+
+        await page.GotoAsync($"/offerings/{shrimp}");
+        var reviews = await page.Locator(".reviews").InnerTextAsync();
+        Assert.Contains("麻辣小龙虾", reviews, StringComparison.Ordinal);
+        Assert.Contains("张**", reviews, StringComparison.Ordinal); // the booking's contact, 张三, masked
+        Assert.Contains("5.0", await page.Locator("#rating").InnerTextAsync(), StringComparison.Ordinal);
     }
 }
