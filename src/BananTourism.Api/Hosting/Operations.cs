@@ -12,12 +12,7 @@ public static class Operations
     public static IServiceCollection AddOperations(this IServiceCollection services)
     {
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [Ready]);
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "BananTourism API";
-            document.Info.Description = "Booking agritourism in Banan district (巴南区), Chongqing.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(ApiDescription.Configure);
         return services;
     }
 
