@@ -70,6 +70,7 @@ public static partial class ApiDescription
             // Times of day travel as "HH:mm" (JsonSetup's converter), not RFC 3339's full-time.
             if (context.JsonTypeInfo.Type == typeof(TimeOnly) || context.JsonTypeInfo.Type == typeof(TimeOnly?))
             {
+                schema.Type = context.JsonTypeInfo.Type == typeof(TimeOnly) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
                 schema.Format = null;
                 schema.Pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
                 schema.Description ??= "A time of day, HH:mm (Asia/Shanghai).";

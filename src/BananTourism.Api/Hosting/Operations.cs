@@ -22,7 +22,9 @@ public static class Operations
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         // No fonts from Scalar's CDN: the page keeps to its own origin (SecurityHeaders) and loads in China without it.
-        app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("BananTourism API").DisableDefaultFonts()).AllowAnonymous();
+        // The auth button offers the bearer scheme: paste the accessToken of POST /api/v1/auth/login.
+        app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("BananTourism API").DisableDefaultFonts()
+            .AddPreferredSecuritySchemes(ApiDescription.BearerScheme)).AllowAnonymous();
         return app;
     }
 }
