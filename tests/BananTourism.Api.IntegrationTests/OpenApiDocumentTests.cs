@@ -35,6 +35,7 @@ public class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFactory>
             var where = $"{method.ToUpperInvariant()} {path}";
             Assert.False(string.IsNullOrWhiteSpace(operation["summary"]?.GetValue<string>()), $"{where} has no summary");
             Assert.False(string.IsNullOrWhiteSpace(operation["operationId"]?.GetValue<string>()), $"{where} has no operationId");
+            Assert.False(string.IsNullOrWhiteSpace(operation["description"]?.GetValue<string>()), $"{where} has no description");
             var security = operation["security"]?.AsArray();
             Assert.True(security is { Count: > 0 }, $"{where} does not say whether it needs a token");
             var responses = operation["responses"]!.AsObject();

@@ -19,8 +19,10 @@ public sealed class Accounts : IEndpointGroup
     public static void Map(IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts").AllowAnonymous().RequireRateLimiting(RateLimits.Auth);
-        auth.MapPost("/register", Register).WithName(nameof(Register));
-        auth.MapPost("/login", Login).WithName(nameof(Login));
+        auth.MapPost("/register", Register).WithName(nameof(Register))
+            .WithDescription("Creates a tourist account (201). Then sign in with `POST /api/v1/auth/login`; a tourist verifies a phone before the first booking.");
+        auth.MapPost("/login", Login).WithName(nameof(Login))
+            .WithDescription("Exchanges email and password for a bearer token (`accessToken`, valid `expiresIn` seconds). Repeated failures are slowed down (429 with `Retry-After`).");
 
         app.MapGet("/api/v1/me", GetMe).WithTags("Accounts").WithName(nameof(GetMe)).RequireAuthorization();
 

@@ -20,13 +20,20 @@ public sealed class Catalog : IEndpointGroup
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1").WithTags("Catalog").AllowAnonymous();
-        group.MapGet("/townships", GetTownships).WithName(nameof(GetTownships));
-        group.MapGet("/venues", ListVenues).WithName(nameof(ListVenues));
-        group.MapGet("/venues/{id:guid}", GetVenue).WithName(nameof(GetVenue));
-        group.MapGet("/venues/{id:guid}/crowd", GetVenueCrowd).WithName(nameof(GetVenueCrowd));
-        group.MapGet("/offerings", ListOfferings).WithName(nameof(ListOfferings));
-        group.MapGet("/offerings/{id:guid}", GetOffering).WithName(nameof(GetOffering));
-        group.MapGet("/offerings/{id:guid}/availability", GetAvailability).WithName(nameof(GetAvailability));
+        group.MapGet("/townships", GetTownships).WithName(nameof(GetTownships))
+            .WithDescription("Banan's townships (镇街) and their villages, with English names.");
+        group.MapGet("/venues", ListVenues).WithName(nameof(ListVenues))
+            .WithDescription("Venues, filtered by township, village, category or text (`q`), a page at a time, with their photos.");
+        group.MapGet("/venues/{id:guid}", GetVenue).WithName(nameof(GetVenue))
+            .WithDescription("A venue with its photos and its published offerings (photos, season, stars).");
+        group.MapGet("/venues/{id:guid}/crowd", GetVenueCrowd).WithName(nameof(GetVenueCrowd))
+            .WithDescription("Today's crowd level of a venue (comfortable, busy, crowded, closed), fresh within 30 s.");
+        group.MapGet("/offerings", ListOfferings).WithName(nameof(ListOfferings))
+            .WithDescription("Published offerings; with `date` (and `partySize`) only those with room that day and how much; `inSeason=true` for what is at its peak or ending now.");
+        group.MapGet("/offerings/{id:guid}", GetOffering).WithName(nameof(GetOffering))
+            .WithDescription("An offering: prices, cancellation and rescheduling rules, extras, produce, photos, season and stars.");
+        group.MapGet("/offerings/{id:guid}/availability", GetAvailability).WithName(nameof(GetAvailability))
+            .WithDescription("Sessions (time slots) or nights between `from` and `to`, each with places left, its price and whether it is open, sold out or closed.");
     }
 
     public static async Task<Results<Ok<IReadOnlyList<TownshipDto>>, ProblemHttpResult>> GetTownships(

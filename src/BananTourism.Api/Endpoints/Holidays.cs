@@ -12,7 +12,8 @@ public sealed class Holidays : IEndpointGroup
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/holidays", ListHolidays).WithTags("Catalog").WithName(nameof(ListHolidays)).AllowAnonymous();
+        app.MapGet("/api/v1/holidays", ListHolidays).WithTags("Catalog").WithName(nameof(ListHolidays)).AllowAnonymous()
+            .WithDescription("The public holidays (法定节假日) on which holiday prices apply.");
         var admin = app.MapGroup("/api/v1/admin/holidays").WithTags("Admin").RequireAuthorization(AuthSetup.Admin);
         admin.MapPost("", AddHoliday).WithName(nameof(AddHoliday));
         admin.MapDelete("/{date}", RemoveHoliday).WithName(nameof(RemoveHoliday));

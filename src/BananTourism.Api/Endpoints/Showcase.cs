@@ -37,10 +37,12 @@ public sealed class Showcase : IEndpointGroup
 
         app.MapPost("/api/v1/bookings/{id:guid}/review", ReviewBooking).WithTags("Bookings").WithName(nameof(ReviewBooking))
             .RequireAuthorization(AuthSetup.Tourist);
-        app.MapGet("/api/v1/offerings/{id:guid}/reviews", ListReviews).WithTags("Catalog").WithName(nameof(ListReviews)).AllowAnonymous();
+        app.MapGet("/api/v1/offerings/{id:guid}/reviews", ListReviews).WithTags("Catalog").WithName(nameof(ListReviews)).AllowAnonymous()
+            .WithDescription("An offering's visible reviews, newest first, authors masked, with the average and count.");
         app.MapPost("/api/v1/admin/reviews/{id:guid}/hide", HideReview).WithTags("Admin").WithName(nameof(HideReview))
             .RequireAuthorization(AuthSetup.Admin);
-        app.MapGet("/media/{id:guid}/{size}", GetMedia).WithTags("Catalog").WithName(nameof(GetMedia)).AllowAnonymous();
+        app.MapGet("/media/{id:guid}/{size}", GetMedia).WithTags("Catalog").WithName(nameof(GetMedia)).AllowAnonymous()
+            .WithDescription("A photo as JPEG: `thumb` (≤ 400 px wide) or `large` (≤ 1600 px). The ETag is the photo's id; cached for a year.");
     }
 
     public static Task<IResult> UploadVenuePhoto(Guid id, HttpRequest request, ISender sender, CancellationToken ct) =>

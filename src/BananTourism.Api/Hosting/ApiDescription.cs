@@ -141,6 +141,10 @@ public static partial class ApiDescription
         else
         {
             operation.Security = [new OpenApiSecurityRequirement()]; // said outright: no token needed
+            if (name != "StripeWebhook")
+            {
+                notes.Add("No token needed.");
+            }
         }
 
         var rateLimited = metadata.OfType<EnableRateLimitingAttribute>().Any();
