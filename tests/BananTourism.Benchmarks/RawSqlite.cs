@@ -5,10 +5,12 @@ namespace BananTourism.Benchmarks;
 
 /// <summary>The ceiling: what plain Microsoft.Data.Sqlite does with the same writes per booking (take a seat
 /// with a conditional UPDATE, count the venue's day, insert the booking and two price lines) and the same
-/// durability (WAL, synchronous=FULL), one transaction after another, no HTTP, no ORM.</summary>
+/// durability (WAL, synchronous=FULL), no HTTP, no ORM. <paramref name="perCommit"/> bookings share a transaction:
+/// 1 is a commit (an fsync) per booking; the service's group commit puts what its clients queued into one, so the
+/// batched figure (one per concurrent client, prepared statements kept across the batch) is the limit to compare with.</summary>
 public static class RawSqlite
 {
-    public static async Task<double> MeasureAsync(string path, int bookings)
+    public static async Task<double> MeasureAsync(string path, int bookings, int perCommit = 1)
     {
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         await connection.OpenAsync();
@@ -30,22 +32,58 @@ public static class RawSqlite
             await Exec(connection, $"INSERT INTO Slots VALUES ('{slot}', 1000000, 0); INSERT INTO VenueDays VALUES ('{slot}', '2026-12-01', 0);");
         }
 
+        await using var takeSeat = Command(connection, "UPDATE Slots SET Reserved = Reserved + 2 WHERE Id = $s AND Reserved + 2 <= Capacity", "$s");
+        await using var countDay = Command(connection, "UPDATE VenueDays SET Reserved = Reserved + 2 WHERE VenueId = $s AND Date = '2026-12-01'", "$s");
+        await using var insertBooking = Command(connection, """
+            INSERT INTO Bookings VALUES ($id, $ref, $code, $t, $o, $v, $s, '2026-12-01', '2026-12-02', 2, 0, 11600, 1, 0, 0, '张三', '13800138000', $now)
+            """, "$id", "$ref", "$code", "$t", "$o", "$v", "$s", "$now");
+        await using var insertLines = Command(connection,
+            "INSERT INTO BookingLines (BookingId, Date, Kind, Quantity, UnitPrice, Amount) VALUES ($id, '2026-12-01', 0, 2, 5800, 11600), ($id, '2026-12-01', 1, 0, 2800, 0)", "$id");
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < bookings; i++)
+        for (var done = 0; done < bookings;)
         {
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
-            var slot = slots[i % slots.Length];
-            var id = Guid.NewGuid().ToString();
-            await Exec(connection, "UPDATE Slots SET Reserved = Reserved + 2 WHERE Id = $s AND Reserved + 2 <= Capacity", tx, ("$s", slot));
-            await Exec(connection, "UPDATE VenueDays SET Reserved = Reserved + 2 WHERE VenueId = $s AND Date = '2026-12-01'", tx, ("$s", slot));
-            await Exec(connection, """
-                INSERT INTO Bookings VALUES ($id, $ref, $code, $t, $o, $v, $s, '2026-12-01', '2026-12-02', 2, 0, 11600, 1, 0, 0, '张三', '13800138000', $now)
-                """, tx, ("$id", id), ("$ref", "BT-" + id[..8]), ("$code", id[^12..]), ("$t", slot), ("$o", slot), ("$v", slot), ("$s", slot), ("$now", DateTime.UtcNow.Ticks));
-            await Exec(connection, "INSERT INTO BookingLines (BookingId, Date, Kind, Quantity, UnitPrice, Amount) VALUES ($id, '2026-12-01', 0, 2, 5800, 11600), ($id, '2026-12-01', 1, 0, 2800, 0)", tx, ("$id", id));
+            foreach (var command in new[] { takeSeat, countDay, insertBooking, insertLines })
+            {
+                command.Transaction = tx;
+            }
+
+            for (var n = 0; n < perCommit && done < bookings; n++, done++)
+            {
+                var slot = slots[done % slots.Length];
+                var id = Guid.NewGuid().ToString();
+                await Run(takeSeat, slot);
+                await Run(countDay, slot);
+                await Run(insertBooking, id, "BT-" + id[..8], id[^12..], slot, slot, slot, slot, DateTime.UtcNow.Ticks);
+                await Run(insertLines, id);
+            }
+
             await tx.CommitAsync();
         }
 
         return bookings / clock.Elapsed.TotalSeconds;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] names)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in names)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        return command;
+    }
+
+    private static async Task Run(SqliteCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task Exec(SqliteConnection connection, string sql, SqliteTransaction? tx = null, params (string Name, object Value)[] parameters)
