@@ -27,13 +27,21 @@ public sealed class ApiProcess : IAsyncDisposable
         var dll = typeof(BananTourism.Api.Hosting.ErrorResults).Assembly.Location;
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
-        var start = new ProcessStartInfo("dotnet")
+        // BANAN_API_WRAPPER (profiling with the benchmarks, e.g. "perf record -F 499 -g -o /tmp/api.perf --") runs the
+        // Api under another program; tests leave it unset.
+        var wrapper = Environment.GetEnvironmentVariable("BANAN_API_WRAPPER")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var start = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : "dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var part in wrapper.Skip(1).Append("dotnet").Where(_ => wrapper.Length > 0))
+        {
+            start.ArgumentList.Add(part);
+        }
+
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(address.ToString());
@@ -90,6 +98,25 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (!_process.HasExited && Environment.GetEnvironmentVariable("BANAN_API_WRAPPER") is { Length: > 0 })
+        {
+            // A profiler wrapping the Api writes its data on SIGINT, not on SIGKILL.
+            using (var interrupt = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await interrupt.WaitForExitAsync();
+            }
+
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            try
+            {
+                await _process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Killed below.
+            }
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
