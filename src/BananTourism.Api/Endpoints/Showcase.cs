@@ -21,9 +21,6 @@ namespace BananTourism.Api.Endpoints;
 /// and reviews of those who came.</summary>
 public sealed class Showcase : IEndpointGroup
 {
-    /// <summary>The file plus the form's own bytes; past this the request is refused before it is read.</summary>
-    private const long MaxUploadRequest = UploadPhotoHandler.MaxBytes + 64 * 1024;
-
     public static void Map(IEndpointRouteBuilder app)
     {
         var operators = app.MapGroup("/api/v1/operator").WithTags("Operators").RequireAuthorization(AuthSetup.Operator);
@@ -58,10 +55,10 @@ public sealed class Showcase : IEndpointGroup
         // Refused while it arrives, not after 100 MB were read.
         if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = MaxUploadRequest;
+            limit.MaxRequestBodySize = PhotoUploads.MaxRequest;
         }
 
-        if (request.ContentLength > MaxUploadRequest)
+        if (request.ContentLength > PhotoUploads.MaxRequest)
         {
             return new[] { PhotoErrors.TooManyBytes(UploadPhotoHandler.MaxBytes) }.ToProblem();
         }
@@ -85,19 +82,13 @@ public sealed class Showcase : IEndpointGroup
             return new[] { Error.Validation("file", "The form could not be read.") }.ToProblem();
         }
 
-        if (file is null)
+        var content = await PhotoUploads.ReadAsync(file, ct);
+        if (!content.IsSuccess)
         {
-            return new[] { Error.Validation("file", "Send the picture in a form field named file.") }.ToProblem();
+            return content.Errors.ToProblem();
         }
 
-        if (file.Length > UploadPhotoHandler.MaxBytes)
-        {
-            return new[] { PhotoErrors.TooManyBytes(UploadPhotoHandler.MaxBytes) }.ToProblem();
-        }
-
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, ct);
-        var result = await sender.Send(command(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)), ct);
+        var result = await sender.Send(command(content.Value), ct);
         return result.IsSuccess ? TypedResults.Created(result.Value.Url, result.Value) : result.Errors.ToProblem();
     }
 

@@ -20,4 +20,13 @@ public static class MediaKeys
 {
     public static string Of(Guid photoId, BananTourism.Domain.Media.PhotoSize size) =>
         $"{photoId:N}/{(size == BananTourism.Domain.Media.PhotoSize.Thumb ? "thumb" : "large")}.jpg";
+
+    /// <summary>Removes every size of a photo; not cancellable, so a photo is never left half removed.</summary>
+    public static async Task DeletePhotoAsync(this IMediaStore store, Guid photoId)
+    {
+        foreach (var size in Enum.GetValues<BananTourism.Domain.Media.PhotoSize>())
+        {
+            await store.DeleteAsync(Of(photoId, size), CancellationToken.None);
+        }
+    }
 }

@@ -13,7 +13,7 @@ namespace BananTourism.Api.Pages.Operator;
 
 /// <summary>照片、花期与点评: the photos of a venue and its offerings (from a phone's camera roll), each offering's season
 /// line, and the newest reviews to answer. Every change goes back to a GET, so a reload repeats nothing.</summary>
-[RequestSizeLimit(UploadPhotoHandler.MaxBytes + 64 * 1024)]
+[RequestSizeLimit(BananTourism.Api.Hosting.PhotoUploads.MaxRequest)]
 public sealed class ShowcaseModel(ISender sender) : PageModel
 {
     public VenueShowcase Showcase { get; private set; } = null!;
@@ -33,23 +33,10 @@ public sealed class ShowcaseModel(ISender sender) : PageModel
 
     public async Task<IActionResult> OnPostUploadAsync(Guid id, Guid? offeringId, IFormFile? file, CancellationToken ct)
     {
-        Result<PhotoDto> uploaded;
-        if (file is null || file.Length == 0)
-        {
-            uploaded = Result<PhotoDto>.Failure([Error.Validation("file", UiText.T("ChoosePhoto"))]);
-        }
-        else if (file.Length > UploadPhotoHandler.MaxBytes)
-        {
-            uploaded = Result<PhotoDto>.Failure([BananTourism.Domain.Media.PhotoErrors.TooManyBytes(UploadPhotoHandler.MaxBytes)]);
-        }
-        else
-        {
-            using var buffer = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(buffer, ct);
-            var content = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-            uploaded = await sender.Send(offeringId is { } offering ? new UploadPhoto(null, offering, content) : new UploadPhoto(id, null, content), ct);
-        }
-
+        var content = await BananTourism.Api.Hosting.PhotoUploads.ReadAsync(file, ct);
+        var uploaded = !content.IsSuccess
+            ? Result<PhotoDto>.Failure(content.Errors)
+            : await sender.Send(offeringId is { } offering ? new UploadPhoto(null, offering, content.Value) : new UploadPhoto(id, null, content.Value), ct);
         return await AfterAsync(id, uploaded.IsSuccess, uploaded.Errors, offeringId is { } o ? $"photos-{o}" : "photos-venue", "photo", ["file"], ct);
     }
 

@@ -26,8 +26,7 @@ public sealed class DeletePhotoHandler(IAppDbContext db, ICurrentUser currentUse
 
         db.Photos.Remove(photo);
         await db.SaveChangesAsync(ct);
-        await store.DeleteAsync(MediaKeys.Of(photo.Id, PhotoSize.Large), CancellationToken.None);
-        await store.DeleteAsync(MediaKeys.Of(photo.Id, PhotoSize.Thumb), CancellationToken.None);
+        await store.DeletePhotoAsync(photo.Id);
         return Success.Value;
     }
 }

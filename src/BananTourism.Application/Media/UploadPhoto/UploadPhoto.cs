@@ -92,13 +92,13 @@ public sealed partial class UploadPhotoHandler(
         }
         catch
         {
-            await RemoveAsync(photo.Id);
+            await store.DeletePhotoAsync(photo.Id);
             throw;
         }
 
         if (!saved.IsSuccess)
         {
-            await RemoveAsync(photo.Id);
+            await store.DeletePhotoAsync(photo.Id);
         }
         else
         {
@@ -110,12 +110,6 @@ public sealed partial class UploadPhotoHandler(
 
     private static Task<int> CountAsync(IAppDbContext db, Guid venueId, Guid? offeringId, CancellationToken ct) =>
         db.Photos.CountAsync(p => p.VenueId == venueId && p.OfferingId == offeringId, ct);
-
-    private async Task RemoveAsync(Guid photoId)
-    {
-        await store.DeleteAsync(MediaKeys.Of(photoId, PhotoSize.Large), CancellationToken.None);
-        await store.DeleteAsync(MediaKeys.Of(photoId, PhotoSize.Thumb), CancellationToken.None);
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Photo {PhotoId} stored: {SourceType} re-encoded to {Width}×{Height} from {Bytes} bytes")]
     private partial void LogUploaded(Guid photoId, string sourceType, int width, int height, int bytes);
